@@ -1,0 +1,59 @@
+// iovplan-cli: the headless front end. Exit status: 0 success, 2 bad input, 1 internal error.
+#include "qncommand.h"
+
+#include <iovplan/version.h>
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <exception>
+
+namespace {
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: iovplan-cli COMMAND [OPTIONS]\n\n"
+           "Commands:\n"
+           "  qn FILE [--format json|table]   solve a queueing network (qn JSON)\n"
+           "  --version                       print the version\n"
+           "  --help                          print this help\n";
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("iovplan-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(IOVPLAN_VERSION_STRING));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        printUsage(err);
+        return 2;
+    }
+    const QString &command = args.first();
+    try {
+        if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+            out << "iovplan-cli " << IOVPLAN_VERSION_STRING << '\n';
+            return 0;
+        }
+        if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
+            printUsage(out);
+            return 0;
+        }
+        if (command == QLatin1String("qn"))
+            return iovplan::cli::runQnCommand(args.mid(1), out, err);
+        err << "iovplan-cli: unknown command '" << command << "' (try --help)\n";
+        return 2;
+    } catch (const std::exception &e) {
+        err << "iovplan-cli: internal error: " << e.what() << '\n';
+        return 1;
+    } catch (...) {
+        err << "iovplan-cli: internal error\n";
+        return 1;
+    }
+}
