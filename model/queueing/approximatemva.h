@@ -9,10 +9,13 @@ struct ApproximateOptions {
     int maxIterations = 100000;
 };
 
-/// Bard-Schweitzer approximate MVA: Q_k(N - e_c) ~ Q_k(N) scaled by (N_c - 1) / N_c for class c.
+/// Bard-Schweitzer approximate MVA: Q_k(N - e_c) ~ Q_k(N) with class c's queue scaled by
+/// (N_c - 1) / N_c. Load-dependent stations use a fitted finite-source marginal (exact for one
+/// class with one such station and think time); see docs/notes-approximate.md.
 [[nodiscard]] ClosedSolution bardSchweitzer(const ClosedModel &model, const ApproximateOptions &options = {});
 
-/// Chandy-Neuse Linearizer: Bard-Schweitzer refined with fractional deviations estimated at N - e_c.
+/// Chandy-Neuse Linearizer: Bard-Schweitzer refined with fractional deviations estimated at N - e_c
+/// (at least 3 outer passes as in the 1982 paper, then until Q(N) is stable, at most 10).
 [[nodiscard]] ClosedSolution linearizer(const ClosedModel &model, const ApproximateOptions &options = {});
 
 } // namespace iovplan::queueing

@@ -33,6 +33,10 @@ private Q_SLOTS:
             menus << action->text().remove(QLatin1Char('&'));
         QCOMPARE(menus, QStringList({QStringLiteral("File"), QStringLiteral("Help")}));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionQuit")));
+        // For looking at the window as a user would: IOVPLAN_SCREENSHOT_DIR=/tmp ctest -R mainwindow
+        const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow.png")));
     }
 
     void remembersGeometryAcrossSessions()
