@@ -63,36 +63,49 @@ bool isExactAlgorithm(Algorithm a)
     return a == Algorithm::OpenProductForm || a == Algorithm::ExactMva || a == Algorithm::Convolution;
 }
 
+// C x C x M: the size of Linearizer's deviation estimates.
+double linearizerSize(const Network &network)
+{
+    const auto closed = static_cast<double>(closedClassIndices(network).size());
+    return closed * closed * static_cast<double>(network.stationCount());
+}
+
 Algorithm chooseClosedAlgorithm(const Network &network, const SolveOptions &options)
 {
     const double lattice = latticeSize(network);
-    const auto tooLarge = [&](const char *asked) {
-        return InvalidNetwork("method", std::string(asked) + " needs " + std::to_string(static_cast<long long>(lattice)) +
-                                            " population vectors, more than the limit of " +
-                                            std::to_string(static_cast<long long>(options.exactLatticeLimit)) +
-                                            "; use \"method\": \"approximate\"");
-    };
+    const bool linearizerFits = linearizerSize(network) <= options.linearizerSizeLimit;
+    const Algorithm approximate = linearizerFits ? Algorithm::Linearizer : Algorithm::BardSchweitzer;
     switch (options.method) {
     case MethodRequest::Auto:
         if (lattice <= options.exactLatticeLimit && exactWorkEstimate(network) <= options.autoExactWorkLimit)
             return Algorithm::ExactMva;
-        return Algorithm::Linearizer;
+        return approximate;
     case MethodRequest::Exact:
     case MethodRequest::Mva:
         if (lattice > options.exactLatticeLimit)
-            throw tooLarge("an exact solution");
+            throw InvalidNetwork("method", "an exact solution needs " + std::to_string(static_cast<long long>(lattice)) +
+                                               " population vectors, more than the limit of " +
+                                               std::to_string(static_cast<long long>(options.exactLatticeLimit)) +
+                                               "; use \"method\": \"approximate\"");
         return Algorithm::ExactMva;
     case MethodRequest::Convolution:
         if (closedClassIndices(network).size() != 1)
             throw InvalidNetwork("method", "convolution solves networks with exactly one closed class");
         return Algorithm::Convolution;
     case MethodRequest::Approximate:
+        return approximate;
     case MethodRequest::Linearizer:
+        if (!linearizerFits)
+            throw InvalidNetwork("method", "Linearizer would keep " +
+                                               std::to_string(static_cast<long long>(linearizerSize(network))) +
+                                               " estimates (classes x classes x stations), more than the limit of " +
+                                               std::to_string(static_cast<long long>(options.linearizerSizeLimit)) +
+                                               "; use \"method\": \"bard-schweitzer\"");
         return Algorithm::Linearizer;
     case MethodRequest::BardSchweitzer:
         return Algorithm::BardSchweitzer;
     }
-    return Algorithm::Linearizer;
+    return approximate;
 }
 
 ClosedSolution solveClosed(Algorithm algorithm, const ClosedModel &model, const SolveOptions &options)
@@ -206,150 +219,209 @@ void validateNetwork(const Network &network)
     }
 }
 
-Solution solve(const Network &network, const SolveOptions &options)
+namespace {
+
+// What the algorithms produce, per class and station, before it is dressed as a Solution.
+struct Flows {
+    Eigen::VectorXd throughput;  // C: passes per time unit
+    Eigen::MatrixXd residence;   // C x M, per pass
+    Eigen::MatrixXd queueLength; // C x M
+    Eigen::VectorXd busy;        // M: the station's utilization as the contract defines it
+};
+
+// P(load-dependent station k is not empty). Mixed networks: the station is empty when neither closed
+// nor open jobs are there; given no closed job, the open jobs follow the open station's own law.
+double loadDependentBusy(const Network &network, std::size_t k, double openLoad, const OpenSolution &open,
+                         const std::vector<std::vector<double>> &closedMarginal, bool saturated)
 {
-    validateNetwork(network);
-    const std::size_t m = network.stationCount();
-    const std::size_t classes = network.classCount();
-    const auto em = static_cast<Eigen::Index>(m);
-    const auto ec = static_cast<Eigen::Index>(classes);
-
-    Solution solution;
-    OpenSolution open;
-    const bool hasOpen = network.hasOpenClasses();
-    const bool hasClosed = network.hasClosedClasses();
-    if (hasOpen) {
-        open = solveOpenClasses(network);
-        solution.maxArrivalScale = open.maxArrivalScale;
-        solution.saturated = open.saturated;
+    const Station &station = network.stations[k];
+    if (saturated && openLoad >= station.capacityMultiplier())
+        return 1.0;
+    double empty = 1.0;
+    if (k < closedMarginal.size() && !closedMarginal[k].empty())
+        empty *= closedMarginal[k].front();
+    if (openLoad > 0.0) {
+        if (k < open.marginal.size() && !open.marginal[k].empty())
+            empty *= open.marginal[k].front();
+        else
+            empty *= openStationDistribution(station, openLoad).marginal.front();
     }
+    return std::clamp(1.0 - empty, 0.0, 1.0);
+}
 
-    // Per class throughput (passes per time unit), residence and queue length per station.
-    Eigen::VectorXd throughput = Eigen::VectorXd::Zero(ec);
-    Eigen::MatrixXd residence = Eigen::MatrixXd::Zero(ec, em);
-    Eigen::MatrixXd queueLength = Eigen::MatrixXd::Zero(ec, em);
-    std::vector<std::vector<double>> marginal(m);
+Flows solveFlows(const Network &network, const OpenSolution &open, const SolveOptions &options, Solution &solution)
+{
+    const auto m = static_cast<Eigen::Index>(network.stationCount());
+    const auto classes = static_cast<Eigen::Index>(network.classCount());
+    Flows flows{Eigen::VectorXd::Zero(classes), Eigen::MatrixXd::Zero(classes, m), Eigen::MatrixXd::Zero(classes, m),
+                Eigen::VectorXd::Zero(m)};
+    const bool hasOpen = network.hasOpenClasses();
+    std::vector<std::vector<double>> closedMarginal;
 
     solution.algorithm = Algorithm::OpenProductForm;
-    // A saturated network has no steady state: queue lengths and response times stay absent and the
-    // open classes are reported with what they could carry at the saturation point.
+    // A saturated network has no steady state: residence and queue lengths stay absent, open classes
+    // carry what they could at the saturation point, closed classes are starved at the bottleneck.
     if (!solution.saturated) {
-        if (hasClosed) {
+        if (network.hasClosedClasses()) {
             solution.algorithm = chooseClosedAlgorithm(network, options);
             const ClosedModel model = closedModelOf(network, hasOpen ? &open : nullptr);
             const ClosedSolution closed = solveClosed(solution.algorithm, model, options);
             solution.iterations = closed.iterations;
             solution.converged = closed.converged;
             const auto closedIndices = closedClassIndices(network);
+            MixedMetrics mixed;
+            if (hasOpen)
+                mixed = completeMixed(network, open, model, closed);
             for (std::size_t i = 0; i < closedIndices.size(); ++i) {
+                const auto row = static_cast<Eigen::Index>(i);
                 const auto c = static_cast<Eigen::Index>(closedIndices[i]);
-                throughput[c] = closed.throughput[static_cast<Eigen::Index>(i)];
-            }
-            if (hasOpen) {
-                const MixedMetrics mixed = completeMixed(network, open, model, closed);
-                residence = mixed.residence;
-                queueLength = mixed.queueLength;
-            } else {
-                for (std::size_t i = 0; i < closedIndices.size(); ++i) {
-                    const auto c = static_cast<Eigen::Index>(closedIndices[i]);
-                    residence.row(c) = closed.residence.row(static_cast<Eigen::Index>(i));
-                    queueLength.row(c) = closed.queueLength.row(static_cast<Eigen::Index>(i));
+                flows.throughput[c] = closed.throughput[row];
+                if (!hasOpen) {
+                    flows.residence.row(c) = closed.residence.row(row);
+                    flows.queueLength.row(c) = closed.queueLength.row(row);
                 }
             }
-            marginal = closed.marginal;
+            if (hasOpen) {
+                flows.residence = mixed.residence;
+                flows.queueLength = mixed.queueLength;
+            }
+            closedMarginal = closed.marginal;
         } else {
-            residence = open.residence;
-            queueLength = open.queueLength;
-            marginal = open.marginal;
+            flows.residence = open.residence;
+            flows.queueLength = open.queueLength;
         }
     }
-    for (std::size_t c = 0; c < classes; ++c) {
+    const double carried = solution.saturated ? std::min(1.0, open.maxArrivalScale) : 1.0;
+    for (std::size_t c = 0; c < network.classCount(); ++c) {
         if (network.classes[c].kind == ClassKind::Open)
-            throughput[static_cast<Eigen::Index>(c)] =
-                network.classes[c].arrivalRate * (solution.saturated ? std::min(1.0, open.maxArrivalScale) : 1.0);
+            flows.throughput[static_cast<Eigen::Index>(c)] = network.classes[c].arrivalRate * carried;
     }
-    solution.method = isExactAlgorithm(solution.algorithm) ? Method::Exact : Method::Approximate;
 
-    // Stations.
-    double worstLoad = -1.0;
-    for (std::size_t k = 0; k < m; ++k) {
+    for (std::size_t k = 0; k < network.stationCount(); ++k) {
         const Station &station = network.stations[k];
-        StationResult result;
-        result.name = station.name;
-        double load = 0.0; // sum_c X_c D_ck, in single-server units
-        for (std::size_t c = 0; c < classes; ++c)
-            load += throughput[static_cast<Eigen::Index>(c)] * network.classes[c].demand(k);
-        const double stationLoad = relativeLoad(station, load);
-        if (stationLoad > worstLoad) {
-            worstLoad = stationLoad;
-            solution.bottleneck = station.name;
+        double load = 0.0;     // sum_c X_c D_ck, single-server units
+        double openLoad = 0.0; // the open classes' part, at their offered rates
+        for (std::size_t c = 0; c < network.classCount(); ++c) {
+            const JobClass &job = network.classes[c];
+            load += flows.throughput[static_cast<Eigen::Index>(c)] * job.demand(k);
+            if (job.kind == ClassKind::Open)
+                openLoad += job.arrivalRate * job.demand(k);
         }
-
-        double busy = 0.0;
-        switch (station.kind) {
-        case StationKind::Queue:
+        double busy = load;
+        if (station.kind == StationKind::Queue)
             busy = std::min(1.0, load / station.servers);
-            break;
-        case StationKind::Delay:
-            busy = load;
-            break;
-        case StationKind::LoadDependent:
-            if (!marginal[k].empty())
-                busy = std::clamp(1.0 - marginal[k].front(), 0.0, 1.0);
-            else
-                busy = std::min(1.0, load / station.rateMultiplier(1));
-            break;
-        }
-        result.utilization = busy;
-        double stationQueue = 0.0;
-        for (std::size_t c = 0; c < classes; ++c) {
-            const JobClass &jobClass = network.classes[c];
-            if (!jobClass.visitsStation(k))
+        else if (station.kind == StationKind::LoadDependent)
+            busy = loadDependentBusy(network, k, openLoad, open, closedMarginal, solution.saturated);
+        flows.busy[static_cast<Eigen::Index>(k)] = busy;
+    }
+    return flows;
+}
+
+std::vector<StationResult> stationResults(const Network &network, const Flows &flows, bool saturated)
+{
+    std::vector<StationResult> stations;
+    stations.reserve(network.stationCount());
+    for (std::size_t k = 0; k < network.stationCount(); ++k) {
+        const auto ki = static_cast<Eigen::Index>(k);
+        StationResult result;
+        result.name = network.stations[k].name;
+        result.utilization = flows.busy[ki];
+        double load = 0.0;
+        for (std::size_t c = 0; c < network.classCount(); ++c)
+            load += flows.throughput[static_cast<Eigen::Index>(c)] * network.classes[c].demand(k);
+        double queue = 0.0;
+        for (std::size_t c = 0; c < network.classCount(); ++c) {
+            const JobClass &job = network.classes[c];
+            if (!job.visitsStation(k))
                 continue;
             const auto ci = static_cast<Eigen::Index>(c);
-            const auto ki = static_cast<Eigen::Index>(k);
             StationClassResult perClass;
-            perClass.className = jobClass.name;
-            perClass.throughput = throughput[ci] * jobClass.visits[k];
-            const double classLoad = throughput[ci] * jobClass.demand(k);
-            perClass.utilization = load > 0.0 ? busy * classLoad / load : 0.0;
-            if (!solution.saturated) {
-                perClass.queueLength = queueLength(ci, ki);
-                perClass.residenceTime = residence(ci, ki);
-                stationQueue += queueLength(ci, ki);
+            perClass.className = job.name;
+            perClass.throughput = flows.throughput[ci] * job.visits[k];
+            // Each class's share of the station's utilization is its share of the work.
+            perClass.utilization = load > 0.0 ? result.utilization * flows.throughput[ci] * job.demand(k) / load : 0.0;
+            if (!saturated) {
+                perClass.queueLength = flows.queueLength(ci, ki);
+                perClass.residenceTime = flows.residence(ci, ki);
+                queue += flows.queueLength(ci, ki);
             }
-            result.perClass.push_back(perClass);
+            result.perClass.push_back(std::move(perClass));
         }
-        if (!solution.saturated)
-            result.queueLength = stationQueue;
-        solution.stations.push_back(std::move(result));
+        if (!saturated)
+            result.queueLength = queue;
+        stations.push_back(std::move(result));
     }
-    if (solution.saturated && open.bottleneck >= 0)
-        solution.bottleneck = network.stations[static_cast<std::size_t>(open.bottleneck)].name;
+    return stations;
+}
 
-    // Classes.
-    for (std::size_t c = 0; c < classes; ++c) {
-        const JobClass &jobClass = network.classes[c];
+// The station with the highest load relative to its capacity (delay stations never limit).
+std::string networkBottleneck(const Network &network, const Flows &flows)
+{
+    std::string bottleneck;
+    double worst = -1.0;
+    for (std::size_t k = 0; k < network.stationCount(); ++k) {
+        double load = 0.0;
+        for (std::size_t c = 0; c < network.classCount(); ++c)
+            load += flows.throughput[static_cast<Eigen::Index>(c)] * network.classes[c].demand(k);
+        const double relative = relativeLoad(network.stations[k], load);
+        if (relative > worst) {
+            worst = relative;
+            bottleneck = network.stations[k].name;
+        }
+    }
+    return bottleneck;
+}
+
+std::vector<ClassResult> classResults(const Network &network, const Flows &flows, const OpenSolution *open,
+                                      bool saturated)
+{
+    std::vector<ClassResult> results;
+    results.reserve(network.classCount());
+    for (std::size_t c = 0; c < network.classCount(); ++c) {
+        const JobClass &job = network.classes[c];
         const auto ci = static_cast<Eigen::Index>(c);
         ClassResult result;
-        result.name = jobClass.name;
-        result.open = jobClass.kind == ClassKind::Open;
-        result.throughput = throughput[ci];
+        result.name = job.name;
+        result.open = job.kind == ClassKind::Open;
+        result.throughput = flows.throughput[ci];
         double worst = -1.0;
-        for (std::size_t k = 0; k < m; ++k) {
-            const double relative = relativeLoad(network.stations[k], jobClass.demand(k));
-            if (jobClass.visitsStation(k) && relative > worst) {
+        for (std::size_t k = 0; k < network.stationCount(); ++k) {
+            const double relative = relativeLoad(network.stations[k], job.demand(k));
+            if (job.visitsStation(k) && relative > worst) {
                 worst = relative;
                 result.bottleneck = network.stations[k].name;
             }
         }
-        if (!solution.saturated) {
-            result.responseTime = residence.row(ci).sum();
-            result.percentiles = responseTimePercentiles(network, c, residence, hasOpen ? &open : nullptr);
+        if (!saturated) {
+            result.responseTime = flows.residence.row(ci).sum();
+            result.percentiles = responseTimePercentiles(network, c, flows.residence, open);
         }
-        result.bounds = classBounds(network, c, hasOpen ? &open : nullptr);
-        solution.classes.push_back(std::move(result));
+        result.bounds = classBounds(network, c, open);
+        results.push_back(std::move(result));
     }
+    return results;
+}
+
+} // namespace
+
+Solution solve(const Network &network, const SolveOptions &options)
+{
+    validateNetwork(network);
+    Solution solution;
+    OpenSolution open;
+    const bool hasOpen = network.hasOpenClasses();
+    if (hasOpen) {
+        open = solveOpenClasses(network);
+        solution.maxArrivalScale = open.maxArrivalScale;
+        solution.saturated = open.saturated;
+    }
+    const Flows flows = solveFlows(network, open, options, solution);
+    solution.method = isExactAlgorithm(solution.algorithm) ? Method::Exact : Method::Approximate;
+    solution.stations = stationResults(network, flows, solution.saturated);
+    solution.bottleneck = solution.saturated && open.bottleneck >= 0
+        ? network.stations[static_cast<std::size_t>(open.bottleneck)].name
+        : networkBottleneck(network, flows);
+    solution.classes = classResults(network, flows, hasOpen ? &open : nullptr, solution.saturated);
     return solution;
 }
 

@@ -9,9 +9,9 @@
 namespace iovplan::queueing {
 
 enum class MethodRequest {
-    Auto,           ///< exact when the population lattice is small enough (exactLatticeLimit), else Linearizer
+    Auto,           ///< exact when small enough (see SolveOptions), else approximate
     Exact,          ///< exact MVA (convolution is used only when asked for by name)
-    Approximate,    ///< Linearizer, the accurate approximate default
+    Approximate,    ///< Linearizer, the accurate approximate default; Bard-Schweitzer beyond its size limit
     Mva,            ///< exact MVA by name
     Convolution,    ///< single closed class only
     BardSchweitzer, ///< approximate, faster and coarser than Linearizer
@@ -24,6 +24,9 @@ struct SolveOptions {
     double autoExactWorkLimit = 2.0e8;
     /// Exact MVA refuses larger lattices (memory): product over closed classes of (N_c + 1).
     double exactLatticeLimit = 4.0e6;
+    /// Linearizer keeps C x C x M estimates (C closed classes, M stations); above this many, auto and
+    /// approximate fall back to Bard-Schweitzer (C x M) and an explicit linearizer request is refused.
+    double linearizerSizeLimit = 2.0e7;
     double tolerance = 1e-10;  ///< approximate solvers: largest relative change of Q between iterations
     int maxIterations = 100000;
 };

@@ -27,6 +27,15 @@ using namespace iovplan::queueing;
 
 namespace {
 
+// Solver options with the given method and convergence tolerance, the rest at their defaults.
+SolveOptions optionsFor(MethodRequest method, double tolerance)
+{
+    SolveOptions options;
+    options.method = method;
+    options.tolerance = tolerance;
+    return options;
+}
+
 // Relative agreement demanded between the two solvers; the absolute floor covers values that are
 // zero in exact arithmetic (round-off leaves ~1e-17 on either side).
 constexpr double relativeTolerance = 1e-9;
@@ -426,7 +435,7 @@ private Q_SLOTS:
     {
         QFETCH(int, index);
         const Case &c = m_cases[static_cast<std::size_t>(index)];
-        const Solution solution = solve(c.network, SolveOptions{c.method, 2.0e8, 4.0e6, 1e-14, 100000});
+        const Solution solution = solve(c.network, optionsFor(c.method, 1e-14));
         QVERIFY(!solution.saturated);
         for (std::size_t r = 0; r < c.network.classCount(); ++r) {
             const JobClass &job = c.network.classes[r];

@@ -13,6 +13,15 @@ using namespace iovplan::queueing;
 
 namespace {
 
+// Solver options with the given method and convergence tolerance, the rest at their defaults.
+SolveOptions optionsFor(MethodRequest method, double tolerance)
+{
+    SolveOptions options;
+    options.method = method;
+    options.tolerance = tolerance;
+    return options;
+}
+
 // Laws hold to round-off in exact solutions and to the convergence tolerance in approximate ones.
 constexpr double lawTolerance = 1e-9;
 
@@ -109,7 +118,7 @@ private Q_SLOTS:
         std::mt19937_64 random(static_cast<std::uint64_t>(1000 + shape));
         for (int trial = 0; trial < 40; ++trial) {
             const Network network = randomNetwork(random, shape);
-            const Solution solution = solve(network, SolveOptions{static_cast<MethodRequest>(method), 2e8, 4e6, 1e-12, 100000});
+            const Solution solution = solve(network, optionsFor(static_cast<MethodRequest>(method), 1e-12));
             QVERIFY(!solution.saturated);
             const auto context = QStringLiteral("trial %1").arg(trial);
             for (std::size_t c = 0; c < network.classCount(); ++c) {
@@ -165,6 +174,42 @@ private Q_SLOTS:
                     QVERIFY(result.utilization <= 1.0 + 1e-12);
             }
         }
+    }
+
+    // A mixed network's multi-server station is busy unless neither closed nor open jobs are there:
+    // P(not empty) from the joint product-form distribution, summed directly.
+    void mixedMultiServerUtilizationIsProbabilityNotEmpty()
+    {
+        const double closedDemand = 0.8, openLoad = 1.1, think = 1.5;
+        const std::int64_t population = 3;
+        Network network;
+        network.stations = {Station{"cpu", StationKind::Queue, 2, {}}};
+        network.classes = {JobClass{"batch", ClassKind::Closed, 0, population, think, {1.0}, {closedDemand}},
+                           JobClass{"web", ClassKind::Open, openLoad / 0.5, 0, 0.0, {1.0}, {0.5}}};
+        // weight(n, m) = binom(n+m, m) D^n rho^m / prod_{i<=n+m} min(i, 2) x Z^(N-n) / (N-n)!
+        double total = 0.0, empty = 0.0;
+        for (std::int64_t n = 0; n <= population; ++n) {
+            for (std::int64_t m = 0; m < 4000; ++m) {
+                double log = std::lgamma(static_cast<double>(n + m + 1)) - std::lgamma(static_cast<double>(m + 1)) -
+                    std::lgamma(static_cast<double>(n + 1)) + static_cast<double>(n) * std::log(closedDemand) +
+                    static_cast<double>(m) * std::log(openLoad) +
+                    static_cast<double>(population - n) * std::log(think) -
+                    std::lgamma(static_cast<double>(population - n + 1));
+                for (std::int64_t i = 1; i <= n + m; ++i)
+                    log -= std::log(static_cast<double>(std::min<std::int64_t>(i, 2)));
+                const double weight = std::exp(log);
+                total += weight;
+                if (n == 0 && m == 0)
+                    empty += weight;
+            }
+        }
+        const Solution solution = solve(network, optionsFor(MethodRequest::Exact, 1e-12));
+        // Queue stations report the mean fraction of busy servers; the same station as load-dependent
+        // reports P(not empty), which is what this checks.
+        network.stations[0] = Station{"cpu", StationKind::LoadDependent, 1, {1.0, 2.0}};
+        const Solution asLoadDependent = solve(network, optionsFor(MethodRequest::Exact, 1e-12));
+        QVERIFY(std::abs(asLoadDependent.stations[0].utilization - (1.0 - empty / total)) < 1e-9);
+        QCOMPARE(asLoadDependent.classes[0].throughput, solution.classes[0].throughput);
     }
 
     void autoChoosesExactForSmallLatticesAndSaysSo()
