@@ -1,5 +1,6 @@
 // Asymptotic and balanced-job bounds: the published case, and that they bracket exact MVA on
 // random closed and mixed networks.
+#include "networkbuilders.h"
 #include "queueing/bounds.h"
 #include "queueing/exactmva.h"
 #include "queueing/mixednetwork.h"
@@ -12,24 +13,9 @@
 #include <random>
 
 using namespace iovplan::queueing;
+using namespace iovplan::queueing::testing;
 
 namespace {
-
-bool near(double actual, double expected, double relative)
-{
-    return std::abs(actual - expected) <= relative * std::max(std::abs(expected), 1e-12);
-}
-
-Station station(const std::string &name, StationKind kind = StationKind::Queue, int servers = 1,
-                std::vector<double> alpha = {})
-{
-    Station s;
-    s.name = name;
-    s.kind = kind;
-    s.servers = servers;
-    s.rateMultipliers = std::move(alpha);
-    return s;
-}
 
 Network case9()
 {

@@ -1,4 +1,5 @@
 // Erlang B / Erlang C and the M/M/c queue against published values and log-space direct sums.
+#include "networkbuilders.h"
 #include "queueing/erlang.h"
 
 #include <QtTest>
@@ -7,13 +8,9 @@
 #include <cstdint>
 
 using namespace iovplan::queueing;
+using namespace iovplan::queueing::testing;
 
 namespace {
-
-bool near(double actual, double expected, double relative)
-{
-    return std::abs(actual - expected) <= relative * std::max(std::abs(expected), 1e-300);
-}
 
 /// Erlang C from its definition, summed in log space (independent of the recurrence):
 /// C = t_c / ((1 - rho) sum_{n<c} t_n + t_c),  t_n = A^n / n!.

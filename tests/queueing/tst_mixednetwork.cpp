@@ -1,5 +1,6 @@
 // Mixed networks: closedModelOf + a closed solver + completeMixed against published cases (exact MVA)
 // and against brute-force sums over the product-form joint distribution (independent of any MVA).
+#include "networkbuilders.h"
 #include "queueing/exactmva.h"
 #include "queueing/invalidnetwork.h"
 #include "queueing/mixednetwork.h"
@@ -12,49 +13,12 @@
 #include <functional>
 
 using namespace iovplan::queueing;
+using namespace iovplan::queueing::testing;
 
 Q_DECLARE_METATYPE(Network)
 Q_DECLARE_METATYPE(std::vector<double>)
 
 namespace {
-
-bool near(double actual, double expected, double relative)
-{
-    return std::abs(actual - expected) <= relative * std::max(std::abs(expected), 1e-12);
-}
-
-Station station(const std::string &name, StationKind kind = StationKind::Queue, int servers = 1,
-                std::vector<double> alpha = {})
-{
-    Station s;
-    s.name = name;
-    s.kind = kind;
-    s.servers = servers;
-    s.rateMultipliers = std::move(alpha);
-    return s;
-}
-
-JobClass openClass(const std::string &name, double lambda, std::vector<double> v, std::vector<double> s)
-{
-    JobClass j;
-    j.name = name;
-    j.kind = ClassKind::Open;
-    j.arrivalRate = lambda;
-    j.visits = std::move(v);
-    j.serviceTimes = std::move(s);
-    return j;
-}
-
-JobClass closedClass(const std::string &name, std::int64_t n, double z, std::vector<double> v, std::vector<double> s)
-{
-    JobClass j;
-    j.name = name;
-    j.population = n;
-    j.thinkTime = z;
-    j.visits = std::move(v);
-    j.serviceTimes = std::move(s);
-    return j;
-}
 
 /// Exact solution of a (small) ClosedModel by enumerating every state of its product-form
 /// distribution: station factor n! / prod alpha(i) x prod_c D_c^{n_c} / n_c! (queue: alpha = 1,

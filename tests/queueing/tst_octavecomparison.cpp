@@ -11,6 +11,7 @@
 //   qnom      open multiclass, single-server and delay stations
 //   qnmix     mixed open + closed, single-server stations (it refuses delay stations)
 //   qncmmvabs Bard-Schweitzer approximate MVA, compared with our Bard-Schweitzer
+#include "networkbuilders.h"
 #include "queueing/solver.h"
 
 #include <QProcess>
@@ -24,17 +25,9 @@
 #include <sstream>
 
 using namespace iovplan::queueing;
+using iovplan::queueing::testing::optionsFor;
 
 namespace {
-
-// Solver options with the given method and convergence tolerance, the rest at their defaults.
-SolveOptions optionsFor(MethodRequest method, double tolerance)
-{
-    SolveOptions options;
-    options.method = method;
-    options.tolerance = tolerance;
-    return options;
-}
 
 // Relative agreement demanded between the two solvers; the absolute floor covers values that are
 // zero in exact arithmetic (round-off leaves ~1e-17 on either side).

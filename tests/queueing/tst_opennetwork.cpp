@@ -1,5 +1,6 @@
 // Open product-form networks (solveOpenClasses) against published cases, brute-force sums and
 // properties on random networks; a 100,000-station network.
+#include "networkbuilders.h"
 #include "queueing/network.h"
 #include "queueing/openproductform.h"
 
@@ -10,52 +11,12 @@
 #include <random>
 
 using namespace iovplan::queueing;
+using namespace iovplan::queueing::testing;
 
 Q_DECLARE_METATYPE(Network)
 Q_DECLARE_METATYPE(std::vector<double>)
 
 namespace {
-
-bool near(double actual, double expected, double relative)
-{
-    return std::abs(actual - expected) <= relative * std::max(std::abs(expected), 1e-12);
-}
-
-Station queue(const std::string &name, int servers = 1)
-{
-    Station s;
-    s.name = name;
-    s.servers = servers;
-    return s;
-}
-
-Station delay(const std::string &name)
-{
-    Station s;
-    s.name = name;
-    s.kind = StationKind::Delay;
-    return s;
-}
-
-Station loadDependent(const std::string &name, std::vector<double> alpha)
-{
-    Station s;
-    s.name = name;
-    s.kind = StationKind::LoadDependent;
-    s.rateMultipliers = std::move(alpha);
-    return s;
-}
-
-JobClass openClass(const std::string &name, double lambda, std::vector<double> visits, std::vector<double> service)
-{
-    JobClass j;
-    j.name = name;
-    j.kind = ClassKind::Open;
-    j.arrivalRate = lambda;
-    j.visits = std::move(visits);
-    j.serviceTimes = std::move(service);
-    return j;
-}
 
 bool allFinite(const OpenSolution &s)
 {

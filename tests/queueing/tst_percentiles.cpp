@@ -1,5 +1,6 @@
 // Response-time percentiles: M/M/1 and M/M/c closed forms (case 10), numerical integration of the
 // M/M/c sojourn, the theta = mu limit, and the gamma approximation.
+#include "networkbuilders.h"
 #include "queueing/network.h"
 #include "queueing/openproductform.h"
 #include "queueing/percentiles.h"
@@ -9,13 +10,9 @@
 #include <cmath>
 
 using namespace iovplan::queueing;
+using namespace iovplan::queueing::testing;
 
 namespace {
-
-bool near(double actual, double expected, double relative)
-{
-    return std::abs(actual - expected) <= relative * std::max(std::abs(expected), 1e-300);
-}
 
 /// P(T > t) of the M/M/c sojourn by Simpson integration of its definition: T = W + S, W = 0 with
 /// probability 1 - C, else Exp(theta); S ~ Exp(mu). Independent of the closed form.

@@ -1,6 +1,7 @@
 // Operational laws that every solution must satisfy, checked on random networks of every shape
 // through the public solve(): utilization law, Little's law per station and per class, flow balance,
 // no NaN or infinity, and the auto method's choice.
+#include "networkbuilders.h"
 #include "queueing/invalidnetwork.h"
 #include "queueing/solver.h"
 
@@ -10,17 +11,9 @@
 #include <random>
 
 using namespace iovplan::queueing;
+using iovplan::queueing::testing::optionsFor;
 
 namespace {
-
-// Solver options with the given method and convergence tolerance, the rest at their defaults.
-SolveOptions optionsFor(MethodRequest method, double tolerance)
-{
-    SolveOptions options;
-    options.method = method;
-    options.tolerance = tolerance;
-    return options;
-}
 
 // Laws hold to round-off in exact solutions and to the convergence tolerance in approximate ones.
 constexpr double lawTolerance = 1e-9;
