@@ -18,10 +18,12 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Plan I/O virtualization for data centers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .iovplan project to open."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A queueing network (qn JSON) to solve and show."));
     parser.process(app);
 
     iovplan::ui::MainWindow window;
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openQueueingNetwork(parser.positionalArguments().constFirst());
     return QApplication::exec();
 }

@@ -2,15 +2,22 @@
 
 #include <iovplan/version.h>
 
+#include "queueingnetworkreport.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QKeySequence>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace iovplan::ui {
 
@@ -24,11 +31,15 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(QStringLiteral(IOVPLAN_PRODUCT_NAME));
-    // Until the design canvas lands, the central area says what the window is for.
-    auto *placeholder = new QLabel(tr("Open or create a project to sketch racks, adapters and fabrics."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setObjectName(QStringLiteral("centralHint"));
-    setCentralWidget(placeholder);
+    // Until the design canvas lands, the central area shows queueing-network solutions.
+    m_view = new QPlainTextEdit(this);
+    m_view->setObjectName(QStringLiteral("solutionView"));
+    m_view->setReadOnly(true);
+    m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->setPlaceholderText(tr("File > Open Queueing Network... solves a qn JSON network "
+                                  "(examples/qn) and shows throughput, response times and utilizations."));
+    setCentralWidget(m_view);
     createMenus();
     statusBar()->showMessage(tr("Ready"));
     restoreLayout();
@@ -37,6 +48,10 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::createMenus()
 {
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *openNetwork = fileMenu->addAction(tr("Open &Queueing Network..."), this, &MainWindow::chooseQueueingNetwork);
+    openNetwork->setShortcut(QKeySequence::Open);
+    openNetwork->setObjectName(QStringLiteral("actionOpenQueueingNetwork"));
+    fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -45,6 +60,43 @@ void MainWindow::createMenus()
     auto *about = helpMenu->addAction(tr("&About %1").arg(QStringLiteral(IOVPLAN_PRODUCT_NAME)), this,
                                       &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
+}
+
+void MainWindow::chooseQueueingNetwork()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Queueing Network"), QString(),
+                                                      tr("Queueing networks (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openQueueingNetwork(path);
+}
+
+void MainWindow::openQueueingNetwork(const QString &path)
+{
+    const int generation = ++m_generation;
+    statusBar()->showMessage(tr("Solving %1...").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<QueueingNetworkReport>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer file was opened meanwhile
+        const QueueingNetworkReport report = watcher->result();
+        showSolved(path, report.ok, report.text);
+    });
+    watcher->setFuture(QtConcurrent::run(solveQueueingNetworkFile, path));
+}
+
+void MainWindow::showSolved(const QString &path, bool ok, const QString &text)
+{
+    m_view->setPlainText(text);
+    const QString name = QFileInfo(path).fileName();
+    setWindowTitle(QStringLiteral("%1 - %2").arg(name, QStringLiteral(IOVPLAN_PRODUCT_NAME)));
+    statusBar()->showMessage(ok ? tr("Solved %1").arg(name) : tr("Cannot solve %1: see the message").arg(name));
+    Q_EMIT queueingNetworkSolved(path, ok);
+}
+
+QString MainWindow::centralText() const
+{
+    return m_view->toPlainText();
 }
 
 void MainWindow::restoreLayout()

@@ -3,6 +3,8 @@
 
 #include <QAction>
 #include <QMenuBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -33,10 +35,58 @@ private Q_SLOTS:
             menus << action->text().remove(QLatin1Char('&'));
         QCOMPARE(menus, QStringList({QStringLiteral("File"), QStringLiteral("Help")}));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionQuit")));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionOpenQueueingNetwork")));
         // For looking at the window as a user would: IOVPLAN_SCREENSHOT_DIR=/tmp ctest -R mainwindow
         const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
         if (!screenshots.isEmpty())
             QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow.png")));
+    }
+
+    // Jain 1991 p.577: X = 0.333247, disk A the bottleneck; solved off the GUI thread.
+    void opensAndSolvesAQueueingNetwork()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy solved(&window, &MainWindow::queueingNetworkSolved);
+        const QString path = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/jain-closed-think-time.json");
+        window.openQueueingNetwork(path);
+        QTRY_COMPARE(solved.count(), 1);
+        QCOMPARE(solved.first().at(1).toBool(), true);
+        QVERIFY2(window.centralText().contains(QStringLiteral("0.333247")), qPrintable(window.centralText()));
+        QVERIFY(window.centralText().contains(QStringLiteral("disk_a")));
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("jain-closed-think-time.json")));
+        const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow-solution.png")));
+    }
+
+    void badNetworkShowsTheFieldAndKeepsRunning()
+    {
+        MainWindow window;
+        QSignalSpy solved(&window, &MainWindow::queueingNetworkSolved);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"stations": [{"name": "cpu", "kind": "queue", "servers": 0}],
+                      "classes": [{"name": "a", "kind": "closed", "population": 2, "demands": {"cpu": 1}}]})");
+        file.close();
+        window.openQueueingNetwork(file.fileName());
+        QTRY_COMPARE(solved.count(), 1);
+        QCOMPARE(solved.first().at(1).toBool(), false);
+        QVERIFY2(window.centralText().contains(QStringLiteral("stations[0].servers")), qPrintable(window.centralText()));
+    }
+
+    void newerRequestSupersedesOlder()
+    {
+        MainWindow window;
+        QSignalSpy solved(&window, &MainWindow::queueingNetworkSolved);
+        window.openQueueingNetwork(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/jain-closed-think-time.json"));
+        const QString second = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/qsp-1984-p142-closed-multiclass.json");
+        window.openQueueingNetwork(second);
+        QTRY_COMPARE(solved.count(), 1);
+        QTest::qWait(100);
+        QCOMPARE(solved.count(), 1);
+        QCOMPARE(solved.first().at(0).toString(), second);
     }
 
     void remembersGeometryAcrossSessions()
