@@ -212,9 +212,11 @@ ClosedSolution convolution(const ClosedModel &model)
             break;
         }
         case ClosedModel::Kind::LoadDependent: {
+            // Unvisited: always empty (size = N + 1 >= 2; the guard keeps GCC's -O3 null check quiet).
             std::vector<double> marginal(size, 0.0);
-            marginal[0] = 1.0;
-            solution.marginal[static_cast<std::size_t>(k)] = marginal;
+            if (!marginal.empty())
+                marginal.front() = 1.0;
+            solution.marginal[static_cast<std::size_t>(k)] = std::move(marginal);
             break;
         }
         }

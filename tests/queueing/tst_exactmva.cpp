@@ -584,6 +584,61 @@ private Q_SLOTS:
             VERIFY_NEAR("Q vs convolution", solution.queueLength(0, k), reference.queueLength(0, k), kRecomputed);
     }
 
+    // One class over queues and delays takes a fast path (flat arrays, no lattice). A station kind
+    // LoadDependent with zero demand is never visited but sends the same model through the lattice
+    // path, whose per-station arithmetic is identical: only the order of the sum over stations
+    // differs, so 1e-12 relative (round-off of <= 130 terms over <= 3000 levels) must hold. Convolution
+    // is independent: kRecomputed. Station counts 1..130 exercise the padding to the SIMD lane width.
+    void singleClassFastPathMatchesLatticeAndConvolution()
+    {
+        constexpr double kSumOrder = 1e-12;
+        std::mt19937_64 random(20260101);
+        std::uniform_int_distribution<int> stationCount(1, 130);
+        std::uniform_int_distribution<int> kind(0, 9); // 0 delay, 1 unvisited queue, else visited queue
+        std::uniform_int_distribution<std::int64_t> jobs(1, 3000);
+        std::uniform_real_distribution<double> demand(0.001, 0.5);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        for (int trial = 0; trial < 50; ++trial) {
+            const int m = stationCount(random);
+            std::vector<int> servers(static_cast<std::size_t>(m), 1);
+            std::vector<double> demands(static_cast<std::size_t>(m));
+            for (std::size_t k = 0; k < demands.size(); ++k) {
+                const int what = kind(random);
+                servers[k] = what == 0 ? 0 : 1;
+                demands[k] = what == 1 ? 0.0 : demand(random);
+            }
+            demands[0] = demand(random); // some demand: a valid model even with no think time
+            const double think = unit(random) < 0.2 ? 0.0 : 5.0 * unit(random);
+            const std::int64_t population = jobs(random);
+            const ClosedModel model = singleClassModel(servers, demands, population, think);
+            const ClosedSolution fast = exactMva(model);
+            verifyFinite(fast);
+            QCOMPARE(fast.marginal.size(), static_cast<std::size_t>(m));
+            for (const auto &marginal : fast.marginal)
+                QVERIFY(marginal.empty());
+            const double x = fast.throughput[0];
+            VERIFY_NEAR("Little", x * (think + fast.residence.sum()), static_cast<double>(population), kSumOrder);
+
+            ClosedModel latticeModel = model;
+            latticeModel.demands.conservativeResize(1, m + 1);
+            latticeModel.demands(0, m) = 0.0;
+            ClosedModel::StationModel unvisited;
+            unvisited.kind = Kind::LoadDependent;
+            unvisited.alpha.assign(static_cast<std::size_t>(population), 1.0);
+            latticeModel.stations.push_back(unvisited);
+            const ClosedSolution lattice = exactMva(latticeModel);
+            const ClosedSolution reference = convolution(model);
+            VERIFY_NEAR("X vs lattice", x, lattice.throughput[0], kSumOrder);
+            VERIFY_NEAR("X vs convolution", x, reference.throughput[0], kRecomputed);
+            for (Eigen::Index k = 0; k < m; ++k) {
+                VERIFY_NEAR("R vs lattice", fast.residence(0, k), lattice.residence(0, k), kSumOrder);
+                VERIFY_NEAR("Q vs lattice", fast.queueLength(0, k), lattice.queueLength(0, k), kSumOrder);
+                VERIFY_NEAR("R vs convolution", fast.residence(0, k), reference.residence(0, k), kRecomputed);
+                VERIFY_NEAR("Q vs convolution", fast.queueLength(0, k), reference.queueLength(0, k), kRecomputed);
+            }
+        }
+    }
+
     void refusesUnsolvableModels()
     {
         ClosedModel model = singleClassModel({1}, {0.0}, 3, 0.0);
