@@ -93,7 +93,7 @@ inline std::vector<BenchModel> benchModels()
     }
     {
         std::vector<std::int64_t> populations(20, 200);
-        BenchModel m{"Bard-Schweitzer, 20 classes x 200, 1000 stations", makeNetwork(1000, populations, 1.0, {}), {}};
+        BenchModel m{"approximate MVA, 20 classes x 200, 1000 stations", makeNetwork(1000, populations, 1.0, {}), {}};
         m.octaveCall = octaveParameters(20, 1000) +
             "[U, R, Q, X] = qncmmvabs(200 * ones(1, 20), S, V, ones(1, 1000), ones(1, 20), 1e-10, 100000);";
         models.push_back(std::move(m));
