@@ -7,4 +7,4 @@ preset=release
 [ "${CI:-}" = "true" ] && preset=ci
 bash "$here/scripts/build.sh" "$preset"
 cd "$here"
-exec ctest --preset "$preset" "$@"
+exec ctest --preset "$preset" --no-label-summary "$@"
