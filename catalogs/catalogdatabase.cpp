@@ -1,5 +1,7 @@
 #include "catalogdatabase.h"
 
+#include "catalogschema.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -30,13 +32,19 @@ QString CatalogDatabase::open(const QString &path, const QString &connectionName
         return QStringLiteral("%1: cannot open the catalog database: %2").arg(path, why);
     }
     m_connectionName = connectionName;
-    QSqlQuery pragma(db);
-    if (!pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
-        const QString why = pragma.lastError().text();
-        close();
-        return QStringLiteral("%1: cannot enable foreign keys: %2").arg(path, why);
+    // Every handle on the connection must be gone before close() removes it.
+    QString error;
+    {
+        QSqlQuery pragma(db);
+        if (!pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+            error = QStringLiteral("%1: cannot enable foreign keys: %2").arg(path, pragma.lastError().text());
     }
-    return {};
+    if (error.isEmpty())
+        error = migrateCatalogSchema(db).error;
+    db = QSqlDatabase();
+    if (!error.isEmpty())
+        close();
+    return error;
 }
 
 void CatalogDatabase::close()
@@ -64,6 +72,33 @@ int CatalogDatabase::schemaVersion() const
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return -1;
     return query.value(0).toInt();
+}
+
+QSqlDatabase CatalogDatabase::database() const
+{
+    return m_connectionName.isEmpty() ? QSqlDatabase() : QSqlDatabase::database(m_connectionName, false);
+}
+
+QString CatalogDatabase::shippedRevision() const
+{
+    if (!isOpen())
+        return {};
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT value FROM catalog_meta WHERE key = 'shipped_revision'")) || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
+CatalogLoadResult CatalogDatabase::ensureShippedCatalog()
+{
+    if (!isOpen()) {
+        CatalogLoadResult result;
+        result.errors << QStringLiteral("the catalog database is not open");
+        return result;
+    }
+    if (shippedRevision() == shippedCatalogRevision())
+        return {};
+    return loadShippedCatalog(database());
 }
 
 CatalogDatabase::~CatalogDatabase()

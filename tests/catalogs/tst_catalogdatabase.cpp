@@ -1,5 +1,6 @@
-// The catalog database opens a real SQLite file with foreign keys on and reports its schema version.
+// The catalog database opens a real SQLite file with foreign keys on and migrates it to the current schema.
 #include "catalogs/catalogdatabase.h"
+#include "catalogs/catalogschema.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -21,7 +22,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("sub/catalog.sqlite"));
         QCOMPARE(db.open(path, QStringLiteral("t1")), QString());
         QVERIFY(db.isOpen());
-        QCOMPARE(db.schemaVersion(), 0);
+        QCOMPARE(db.schemaVersion(), iovplan::catalogs::kCatalogSchemaVersion);
         QSqlQuery query(QSqlDatabase::database(QStringLiteral("t1")));
         QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")));
         QVERIFY(query.next());

@@ -1,0 +1,294 @@
+#include "catalogcsv.h"
+
+#include "catalogfields.h"
+#include "csvreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+namespace iovplan::catalogs {
+
+namespace {
+
+QString at(const QString &file, int line, const QString &message)
+{
+    return QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(message);
+}
+
+/// A finite number >= 0 written in the C locale ("1250", "0.5"), or nothing.
+std::optional<double> parseNumber(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok); // QString::toDouble always uses the C locale
+    if (!ok || !std::isfinite(value) || value < 0.0)
+        return std::nullopt;
+    return value;
+}
+
+bool hasLineBreak(const QStringList &fields)
+{
+    for (const QString &f : fields) {
+        if (f.contains(u'\n') || f.contains(u'\r'))
+            return true;
+    }
+    return false;
+}
+
+/// Checks the header and the shape of every record; returns the records after the header.
+QList<CsvRecord> checkedRecords(const QByteArray &bytes, const QString &fileName, const QStringList &columns,
+                                QStringList &errors)
+{
+    const CsvParseResult parsed = parseCsv(bytes, fileName);
+    if (!parsed.error.isEmpty()) {
+        errors << parsed.error;
+        return {};
+    }
+    if (parsed.records.isEmpty()) {
+        errors << at(fileName, 1, QStringLiteral("the file is empty; expected the header %1").arg(columns.join(u',')));
+        return {};
+    }
+    const CsvRecord &header = parsed.records.constFirst();
+    if (header.fields != columns) {
+        errors << at(fileName, header.line,
+                     QStringLiteral("the header must be exactly %1").arg(columns.join(u',')));
+        return {};
+    }
+    QList<CsvRecord> rows;
+    for (qsizetype i = 1; i < parsed.records.size(); ++i) {
+        const CsvRecord &record = parsed.records.at(i);
+        if (hasLineBreak(record.fields)) {
+            errors << at(fileName, record.line,
+                         QStringLiteral("a field contains a line break; catalog rows are one line each"));
+            continue;
+        }
+        if (record.fields.size() != columns.size()) {
+            errors << at(fileName, record.line,
+                         QStringLiteral("%1 fields, expected %2 (%3)")
+                             .arg(record.fields.size())
+                             .arg(columns.size())
+                             .arg(columns.join(u',')));
+            continue;
+        }
+        rows << record;
+    }
+    return rows;
+}
+
+void checkSource(const QString &source, const QString &what, const QString &file, int line, QStringList &errors)
+{
+    if (classifySource(source) == SourceClass::Missing)
+        errors << at(file, line,
+                     QStringLiteral("%1 needs a source: a named document (\"reference-data.md §5: ...\", \"data "
+                                    "sheet: ...\", \"standard: ...\", \"product name: ...\"), \"derived: ...\" or "
+                                    "\"estimate: \" with the reasoning; got \"%2\"")
+                         .arg(what, source));
+}
+
+CatalogItemRow itemFromRecord(const CsvRecord &record, const QString &file, QStringList &errors)
+{
+    const QStringList &f = record.fields;
+    CatalogItemRow item;
+    item.id = f.at(0).trimmed();
+    item.catalog = f.at(1).trimmed();
+    item.kind = f.at(2).trimmed();
+    item.vendor = f.at(3).trimmed();
+    item.model = f.at(4).trimmed();
+    item.partNumber = f.at(5).trimmed();
+    item.description = f.at(6).trimmed();
+    item.priceDate = f.at(8).trimmed();
+    item.priceSource = f.at(9).trimmed();
+    item.maintenanceSource = f.at(11).trimmed();
+    item.file = file;
+    item.line = record.line;
+
+    const int line = record.line;
+    if (!isValidItemId(item.id))
+        errors << at(file, line, QStringLiteral("id \"%1\" must be 1-80 characters of a-z, 0-9 and '-'").arg(item.id));
+    if (!catalogNames().contains(item.catalog))
+        errors << at(file, line, QStringLiteral("catalog \"%1\" is not one of %2").arg(item.catalog, catalogNames().join(u", ")));
+    if (!itemKinds().contains(item.kind))
+        errors << at(file, line, QStringLiteral("kind \"%1\" is not one of %2").arg(item.kind, itemKinds().join(u", ")));
+    if (item.vendor.isEmpty() || item.model.isEmpty())
+        errors << at(file, line, QStringLiteral("vendor and model must not be empty"));
+
+    item.priceUsd = parseNumber(f.at(7));
+    if (!item.priceUsd)
+        errors << at(file, line, QStringLiteral("price_usd \"%1\" is not a number >= 0").arg(f.at(7)));
+    static const QRegularExpression yearMonth(QStringLiteral("^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"));
+    if (!yearMonth.match(item.priceDate).hasMatch())
+        errors << at(file, line, QStringLiteral("price_date \"%1\" is not YYYY-MM").arg(item.priceDate));
+    checkSource(item.priceSource, QStringLiteral("price_usd"), file, line, errors);
+
+    const QString maintenance = f.at(10).trimmed();
+    if (!maintenance.isEmpty()) {
+        item.maintenancePctPerYear = parseNumber(maintenance);
+        if (!item.maintenancePctPerYear || *item.maintenancePctPerYear > 100.0)
+            errors << at(file, line, QStringLiteral("maintenance_pct_per_year \"%1\" is not a number from 0 to 100").arg(maintenance));
+        checkSource(item.maintenanceSource, QStringLiteral("maintenance_pct_per_year"), file, line, errors);
+    }
+    return item;
+}
+
+CatalogSpecRow specFromRecord(const CsvRecord &record, const QString &file, QStringList &errors)
+{
+    const QStringList &f = record.fields;
+    CatalogSpecRow spec;
+    spec.itemId = f.at(0).trimmed();
+    spec.field = f.at(1).trimmed();
+    spec.value = f.at(2).trimmed();
+    spec.unit = f.at(3).trimmed();
+    spec.source = f.at(4).trimmed();
+    spec.file = file;
+    spec.line = record.line;
+    const int line = record.line;
+
+    const SpecFieldDefinition *definition = findSpecField(spec.field);
+    if (!definition) {
+        errors << at(file, line, QStringLiteral("unknown spec field \"%1\" (known fields: catalogs/catalogfields.cpp)").arg(spec.field));
+        return spec;
+    }
+    if (spec.value.isEmpty())
+        errors << at(file, line, QStringLiteral("%1 has no value").arg(spec.field));
+    if (spec.unit != definition->unit)
+        errors << at(file, line, QStringLiteral("%1 is in \"%2\", not \"%3\"").arg(spec.field, definition->unit, spec.unit));
+    checkSource(spec.source, spec.field, file, line, errors);
+
+    switch (definition->type) {
+    case SpecType::Number:
+    case SpecType::Integer: {
+        spec.numericValue = parseNumber(spec.value);
+        const bool whole = spec.numericValue && std::floor(*spec.numericValue) == *spec.numericValue;
+        if (!spec.numericValue || (definition->type == SpecType::Integer && !whole))
+            errors << at(file, line,
+                         QStringLiteral("%1 \"%2\" is not a %3 >= 0")
+                             .arg(spec.field, spec.value,
+                                  definition->type == SpecType::Integer ? QStringLiteral("whole number")
+                                                                        : QStringLiteral("number")));
+        break;
+    }
+    case SpecType::Choice:
+        if (!definition->allowed.contains(spec.value))
+            errors << at(file, line, QStringLiteral("%1 \"%2\" is not one of %3").arg(spec.field, spec.value, definition->allowed.join(u' ')));
+        break;
+    case SpecType::List: {
+        const QStringList parts = spec.value.split(u';');
+        for (const QString &part : parts) {
+            if (!definition->allowed.contains(part.trimmed()))
+                errors << at(file, line, QStringLiteral("%1: \"%2\" is not one of %3").arg(spec.field, part, definition->allowed.join(u' ')));
+        }
+        break;
+    }
+    case SpecType::ItemRef:
+    case SpecType::Text:
+        break; // item references are checked once all items are known
+    }
+    return spec;
+}
+
+} // namespace
+
+QStringList itemsCsvColumns()
+{
+    return QStringLiteral("id,catalog,kind,vendor,model,part_number,description,price_usd,price_date,price_source,"
+                          "maintenance_pct_per_year,maintenance_source")
+        .split(u',');
+}
+
+QStringList specsCsvColumns()
+{
+    return QStringLiteral("item_id,field,value,unit,source").split(u',');
+}
+
+QString shippedItemsCsvPath()
+{
+    return QStringLiteral(":/catalogs/data/items.csv");
+}
+
+QString shippedSpecsCsvPath()
+{
+    return QStringLiteral(":/catalogs/data/specs.csv");
+}
+
+CatalogCsvResult parseCatalogCsv(const QByteArray &itemsCsv, const QString &itemsFileName, const QByteArray &specsCsv,
+                                 const QString &specsFileName)
+{
+    CatalogCsvResult result;
+    QStringList &errors = result.errors;
+
+    QHash<QString, qsizetype> itemIndex;
+    for (const CsvRecord &record : checkedRecords(itemsCsv, itemsFileName, itemsCsvColumns(), errors)) {
+        CatalogItemRow item = itemFromRecord(record, itemsFileName, errors);
+        const auto previous = itemIndex.constFind(item.id);
+        if (previous != itemIndex.constEnd()) {
+            errors << at(itemsFileName, record.line,
+                         QStringLiteral("duplicate id \"%1\" (first at line %2)")
+                             .arg(item.id)
+                             .arg(result.rows.items.at(*previous).line));
+            continue;
+        }
+        itemIndex.insert(item.id, result.rows.items.size());
+        result.rows.items << item;
+    }
+
+    QHash<QString, int> firstLineOfField; // "item|field" -> line
+    QHash<QString, QStringList> fieldsOfItem, valuesOfItem;
+    for (const CsvRecord &record : checkedRecords(specsCsv, specsFileName, specsCsvColumns(), errors)) {
+        CatalogSpecRow spec = specFromRecord(record, specsFileName, errors);
+        if (!itemIndex.contains(spec.itemId)) {
+            errors << at(specsFileName, record.line, QStringLiteral("item_id \"%1\" is not in %2").arg(spec.itemId, itemsFileName));
+            continue;
+        }
+        const QString key = spec.itemId + u'|' + spec.field;
+        if (firstLineOfField.contains(key)) {
+            errors << at(specsFileName, record.line,
+                         QStringLiteral("%1 of %2 is given twice (first at line %3)")
+                             .arg(spec.field, spec.itemId)
+                             .arg(firstLineOfField.value(key)));
+            continue;
+        }
+        firstLineOfField.insert(key, record.line);
+        const SpecFieldDefinition *definition = findSpecField(spec.field);
+        if (definition && definition->type == SpecType::ItemRef && !itemIndex.contains(spec.value))
+            errors << at(specsFileName, record.line, QStringLiteral("%1 \"%2\" is not an item id").arg(spec.field, spec.value));
+        fieldsOfItem[spec.itemId] << spec.field;
+        valuesOfItem[spec.itemId] << spec.value;
+        result.rows.specs << spec;
+    }
+
+    // Required fields per kind: reported at the item's line in items.csv.
+    for (const CatalogItemRow &item : std::as_const(result.rows.items)) {
+        const QStringList missing = requiredSpecsMissing(item.kind, fieldsOfItem.value(item.id), valuesOfItem.value(item.id));
+        if (!missing.isEmpty())
+            errors << at(itemsFileName, item.line,
+                         QStringLiteral("%1 %2 lacks the spec fields %3 in %4")
+                             .arg(item.kind, item.id, missing.join(u", "), specsFileName));
+    }
+    if (!errors.isEmpty())
+        result.rows = {};
+    return result;
+}
+
+CatalogCsvResult readCatalogCsv(const QString &itemsPath, const QString &specsPath)
+{
+    CatalogCsvResult result;
+    QByteArray contents[2];
+    const QString paths[2] = {itemsPath, specsPath};
+    for (int i = 0; i < 2; ++i) {
+        QFile file(paths[i]);
+        if (!file.open(QIODevice::ReadOnly)) {
+            result.errors << QStringLiteral("%1: cannot read: %2").arg(paths[i], file.errorString());
+            continue;
+        }
+        contents[i] = file.readAll();
+    }
+    if (!result.errors.isEmpty())
+        return result;
+    return parseCatalogCsv(contents[0], itemsPath, contents[1], specsPath);
+}
+
+} // namespace iovplan::catalogs
