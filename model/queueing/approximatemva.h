@@ -16,7 +16,7 @@ struct ApproximateOptions {
 
 /// Bard-Schweitzer approximate MVA: Q_k(N - e_c) ~ Q_k(N) with class c's queue scaled by
 /// (N_c - 1) / N_c. Load-dependent stations use a fitted finite-source marginal (exact for one
-/// class with one such station and think time); see docs/notes-approximate.md.
+/// class with one such station and think time); see docs/queueing-approximate.md.
 /// `iterations` counts Newton steps plus plain iterations (see ApproximateOptions::accelerated).
 [[nodiscard]] ClosedSolution bardSchweitzer(const ClosedModel &model, const ApproximateOptions &options = {});
 

@@ -17,7 +17,7 @@ namespace iovplan::queueing {
 /// (1982) with think time (Lazowska et al., QSP 1984, Table 5.2), delay demand counted as think
 /// time. Open classes: throughput up to lambda x min(1, maxArrivalScale), response time at least
 /// the demand, no finite upper response bound (0). `open` may be null: the open load is then
-/// computed from the network. Equations: docs/notes-open.md ("Bounds").
+/// computed from the network. Equations: docs/queueing-open-mixed.md ("Bounds").
 [[nodiscard]] ClassBounds classBounds(const Network &network, std::size_t cls, const OpenSolution *open = nullptr);
 
 } // namespace iovplan::queueing

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-// Equations and stability notes: docs/notes-open.md ("Erlang formulas").
+// Equations and stability notes: docs/queueing-open-mixed.md ("Erlang formulas").
 
 namespace iovplan::queueing {
 

@@ -1,5 +1,5 @@
 // Exact multiclass MVA (Reiser & Lavenberg 1980) with load-dependent stations whose marginal
-// probabilities are computed without the catastrophic 1 - sum subtraction. See docs/notes-exact.md.
+// probabilities are computed without the catastrophic 1 - sum subtraction. See docs/queueing-exact.md.
 //
 // Recursions, for population vector n and class c with n_c > 0 (e_c the unit vector of class c):
 //   Queue:  R_ck(n) = D_ck (1 + Q_k(n - e_c))

@@ -9,7 +9,7 @@
 
 // Mixed product-form networks: the closed classes see the open load through inflated demands
 // (single-server queues) or effective rate tables (multi-server, load-dependent); the open classes
-// are then completed from the closed marginals. Derivation and numerical notes: docs/notes-open.md.
+// are then completed from the closed marginals. Derivation and numerical notes: docs/queueing-open-mixed.md.
 
 namespace iovplan::queueing {
 

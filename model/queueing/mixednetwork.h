@@ -32,7 +32,7 @@ struct MixedMetrics {
 /// station of a product-form mixed network, for n = 0..maxClosed closed jobs present. With
 ///   g(n) = sum_{m>=0} binom(n+m, m) rho^m / prod_{i<=n+m} alpha(i),
 /// the closed jobs see the rate table alpha'(n) = g(n-1) / g(n), and given n closed jobs the number
-/// of open jobs m has mean E[m | n] = sum_m m t(n,m) / g(n). Derivation: docs/notes-open.md.
+/// of open jobs m has mean E[m | n] = sum_m m t(n,m) / g(n). Derivation: docs/queueing-open-mixed.md.
 struct OpenLoadEffect {
     std::vector<double> effectiveAlpha; ///< alpha'(n), n = 1..maxClosed (index n - 1)
     std::vector<double> openMean;       ///< E[m | n], n = 0..maxClosed

@@ -8,7 +8,7 @@
 #include <limits>
 
 // Open product-form networks (Jackson / BCMP open classes). Equations, stability notes and timings:
-// docs/notes-open.md. The hot loop over stations allocates nothing for single-server and delay
+// docs/queueing-open-mixed.md. The hot loop over stations allocates nothing for single-server and delay
 // stations: the result matrices are allocated once, column-major C x M, written one station (column)
 // at a time.
 

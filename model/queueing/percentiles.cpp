@@ -8,7 +8,7 @@
 #include <limits>
 
 // Equations, the independence assumption of the approximation and the root finders' tolerances:
-// docs/notes-open.md ("Percentiles").
+// docs/queueing-open-mixed.md ("Percentiles").
 
 namespace iovplan::queueing {
 

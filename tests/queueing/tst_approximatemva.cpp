@@ -1,5 +1,5 @@
 // Approximate MVA (Bard-Schweitzer, Linearizer) against published values, exact MVA and invariants.
-// Measured errors and tolerances: docs/notes-approximate.md. Also: the accelerated (Newton) path
+// Measured errors and tolerances: docs/queueing-approximate.md. Also: the accelerated (Newton) path
 // agrees with plain substitution.
 #include "queueing/approximatemva.h"
 #include "queueing/exactmva.h"
@@ -24,7 +24,7 @@ constexpr double kPublished = 1e-3;
 /// Little's law N_c = X_c (Z_c + sum_k residence_ck) holds by construction at every iterate.
 constexpr double kLittle = 1e-9;
 /// Random networks, max relative error against exact MVA in X and in R = sum residence.
-/// Measured (seed 20261124, 50 networks, docs/notes-approximate.md): Linearizer 1.2% / 2.1% on
+/// Measured (seed 20261124, 50 networks, docs/queueing-approximate.md): Linearizer 1.2% / 2.1% on
 /// queue + delay networks and 4.5% / 4.7% with multi-server stations; Bard-Schweitzer 19% / 23%
 /// and 17% / 20% (small populations, N_c = 1..8, are its worst case).
 constexpr double kLinearizerError = 0.03;
@@ -287,7 +287,7 @@ private Q_SLOTS:
     }
 
     // One class, one multi-server station (plus think time): the load-dependent estimate is exact
-    // for this case (docs/notes-approximate.md), up to the fixed-point tolerance.
+    // for this case (docs/queueing-approximate.md), up to the fixed-point tolerance.
     void singleStationMultiServer_data()
     {
         QTest::addColumn<int>("servers");
@@ -374,7 +374,7 @@ private Q_SLOTS:
         QTest::newRow("Bard-Schweitzer") << false << 1e-10;
         // The Linearizer's outer passes stop on a 1e-6 change of Q(N) and its plain inner solves
         // stop at 1e-5 (kLinearizerOuterTolerance), so the two paths agree only to that order;
-        // measured worst 2.5e-7 (docs/notes-approximate.md).
+        // measured worst 2.5e-7 (docs/queueing-approximate.md).
         QTest::newRow("Linearizer") << true << 1e-5;
     }
     void acceleratedMatchesPlain()
@@ -428,7 +428,7 @@ private Q_SLOTS:
         heavy.population = {500, 300, 800, 1000};
         heavy.thinkTime = {0.0, 10.0, 0.0, 100.0};
         // Measured 211: Newton's steps are cut short by the poles of several saturated queues and it
-        // runs out of its 60 steps; plain iterations finish from there (docs/notes-approximate.md).
+        // runs out of its 60 steps; plain iterations finish from there (docs/queueing-approximate.md).
         QTest::newRow("4 classes, 2600 jobs, competing bottlenecks") << heavy << 320;
         ClosedModel lopsided;
         lopsided.demands.resize(3, 3);

@@ -85,7 +85,7 @@ void verifySame(const ClosedModel &model, const ClosedSolution &actual, const Cl
             const double p = actual.marginal[k][j];
             QVERIFY(std::isfinite(p) && p >= 0.0);
             sum += p;
-            // Absolute 1e-150: exact MVA may store probabilities below that as zero (notes-exact.md).
+            // Absolute 1e-150: exact MVA may store probabilities below that as zero (docs/queueing-exact.md).
             QVERIFY2(near(p, expected.marginal[k][j], relative, 1e-150),
                      mismatch("p(j)", p, expected.marginal[k][j]).constData());
         }

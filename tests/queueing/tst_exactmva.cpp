@@ -413,7 +413,7 @@ private Q_SLOTS:
     // 50 random multiclass networks with delay, queue, multi-server and arbitrary load-dependent
     // stations, against the product form summed over every state: 1e-9 relative. The "extreme
     // alpha" rows give one station alpha(1) = 1e-260, so that the marginals span more than the
-    // double range and exact MVA switches to ScaledReal storage (notes-exact.md).
+    // double range and exact MVA switches to ScaledReal storage (docs/queueing-exact.md).
     void matchesProductFormEnumeration_data()
     {
         QTest::addColumn<bool>("extremeAlpha");
@@ -550,7 +550,7 @@ private Q_SLOTS:
         const auto &marginal = solution.marginal[0];
         for (std::size_t j = 0; j < expected.size(); ++j) {
             // Relative 1e-9; absolute 1e-150, the bound on what flushing tiny values may change
-            // (notes-exact.md: at most ~1e-179 for 300 servers).
+            // (docs/queueing-exact.md: at most ~1e-179 for 300 servers).
             QVERIFY2(near(marginal[j], expected[j], kRecomputed, 1e-150),
                      mismatch("p(j)", marginal[j], expected[j]).constData());
         }
