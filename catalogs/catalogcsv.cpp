@@ -1,15 +1,13 @@
 #include "catalogcsv.h"
 
 #include "catalogfields.h"
+#include "catalogvalidation.h"
 #include "csvreader.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
-
-#include <cmath>
 
 namespace iovplan::catalogs {
 
@@ -18,16 +16,6 @@ namespace {
 QString at(const QString &file, int line, const QString &message)
 {
     return QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(message);
-}
-
-/// A finite number >= 0 written in the C locale ("1250", "0.5"), or nothing.
-std::optional<double> parseNumber(const QString &text)
-{
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok); // QString::toDouble always uses the C locale
-    if (!ok || !std::isfinite(value) || value < 0.0)
-        return std::nullopt;
-    return value;
 }
 
 bool hasLineBreak(const QStringList &fields)
@@ -79,14 +67,10 @@ QList<CsvRecord> checkedRecords(const QByteArray &bytes, const QString &fileName
     return rows;
 }
 
-void checkSource(const QString &source, const QString &what, const QString &file, int line, QStringList &errors)
+void addAll(QStringList &errors, const QString &file, int line, const QStringList &problems)
 {
-    if (classifySource(source) == SourceClass::Missing)
-        errors << at(file, line,
-                     QStringLiteral("%1 needs a source: a named document (\"reference-data.md §5: ...\", \"data "
-                                    "sheet: ...\", \"standard: ...\", \"product name: ...\"), \"derived: ...\" or "
-                                    "\"estimate: \" with the reasoning; got \"%2\"")
-                         .arg(what, source));
+    for (const QString &problem : problems)
+        errors << at(file, line, problem);
 }
 
 CatalogItemRow itemFromRecord(const CsvRecord &record, const QString &file, QStringList &errors)
@@ -105,32 +89,25 @@ CatalogItemRow itemFromRecord(const CsvRecord &record, const QString &file, QStr
     item.maintenanceSource = f.at(11).trimmed();
     item.file = file;
     item.line = record.line;
-
     const int line = record.line;
-    if (!isValidItemId(item.id))
-        errors << at(file, line, QStringLiteral("id \"%1\" must be 1-80 characters of a-z, 0-9 and '-'").arg(item.id));
-    if (!catalogNames().contains(item.catalog))
-        errors << at(file, line, QStringLiteral("catalog \"%1\" is not one of %2").arg(item.catalog, catalogNames().join(u", ")));
-    if (!itemKinds().contains(item.kind))
-        errors << at(file, line, QStringLiteral("kind \"%1\" is not one of %2").arg(item.kind, itemKinds().join(u", ")));
-    if (item.vendor.isEmpty() || item.model.isEmpty())
-        errors << at(file, line, QStringLiteral("vendor and model must not be empty"));
+    addAll(errors, file, line, itemIdentityProblems(item));
 
-    item.priceUsd = parseNumber(f.at(7));
+    // Numbers that do not parse are reported as written; the rest of the price rules then run on a
+    // stand-in value so one mistake gives one message.
+    CatalogItemRow checked = item;
+    item.priceUsd = parseCatalogNumber(f.at(7));
+    checked.priceUsd = item.priceUsd.value_or(0.0);
     if (!item.priceUsd)
         errors << at(file, line, QStringLiteral("price_usd \"%1\" is not a number >= 0").arg(f.at(7)));
-    static const QRegularExpression yearMonth(QStringLiteral("^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"));
-    if (!yearMonth.match(item.priceDate).hasMatch())
-        errors << at(file, line, QStringLiteral("price_date \"%1\" is not YYYY-MM").arg(item.priceDate));
-    checkSource(item.priceSource, QStringLiteral("price_usd"), file, line, errors);
-
     const QString maintenance = f.at(10).trimmed();
     if (!maintenance.isEmpty()) {
-        item.maintenancePctPerYear = parseNumber(maintenance);
-        if (!item.maintenancePctPerYear || *item.maintenancePctPerYear > 100.0)
-            errors << at(file, line, QStringLiteral("maintenance_pct_per_year \"%1\" is not a number from 0 to 100").arg(maintenance));
-        checkSource(item.maintenanceSource, QStringLiteral("maintenance_pct_per_year"), file, line, errors);
+        item.maintenancePctPerYear = parseCatalogNumber(maintenance);
+        checked.maintenancePctPerYear = item.maintenancePctPerYear.value_or(0.0);
+        if (!item.maintenancePctPerYear)
+            errors << at(file, line,
+                         QStringLiteral("maintenance_pct_per_year \"%1\" is not a number from 0 to 100").arg(maintenance));
     }
+    addAll(errors, file, line, itemPriceProblems(checked));
     return item;
 }
 
@@ -145,48 +122,7 @@ CatalogSpecRow specFromRecord(const CsvRecord &record, const QString &file, QStr
     spec.source = f.at(4).trimmed();
     spec.file = file;
     spec.line = record.line;
-    const int line = record.line;
-
-    const SpecFieldDefinition *definition = findSpecField(spec.field);
-    if (!definition) {
-        errors << at(file, line, QStringLiteral("unknown spec field \"%1\" (known fields: catalogs/catalogfields.cpp)").arg(spec.field));
-        return spec;
-    }
-    if (spec.value.isEmpty())
-        errors << at(file, line, QStringLiteral("%1 has no value").arg(spec.field));
-    if (spec.unit != definition->unit)
-        errors << at(file, line, QStringLiteral("%1 is in \"%2\", not \"%3\"").arg(spec.field, definition->unit, spec.unit));
-    checkSource(spec.source, spec.field, file, line, errors);
-
-    switch (definition->type) {
-    case SpecType::Number:
-    case SpecType::Integer: {
-        spec.numericValue = parseNumber(spec.value);
-        const bool whole = spec.numericValue && std::floor(*spec.numericValue) == *spec.numericValue;
-        if (!spec.numericValue || (definition->type == SpecType::Integer && !whole))
-            errors << at(file, line,
-                         QStringLiteral("%1 \"%2\" is not a %3 >= 0")
-                             .arg(spec.field, spec.value,
-                                  definition->type == SpecType::Integer ? QStringLiteral("whole number")
-                                                                        : QStringLiteral("number")));
-        break;
-    }
-    case SpecType::Choice:
-        if (!definition->allowed.contains(spec.value))
-            errors << at(file, line, QStringLiteral("%1 \"%2\" is not one of %3").arg(spec.field, spec.value, definition->allowed.join(u' ')));
-        break;
-    case SpecType::List: {
-        const QStringList parts = spec.value.split(u';');
-        for (const QString &part : parts) {
-            if (!definition->allowed.contains(part.trimmed()))
-                errors << at(file, line, QStringLiteral("%1: \"%2\" is not one of %3").arg(spec.field, part, definition->allowed.join(u' ')));
-        }
-        break;
-    }
-    case SpecType::ItemRef:
-    case SpecType::Text:
-        break; // item references are checked once all items are known
-    }
+    addAll(errors, file, record.line, specRowProblems(spec));
     return spec;
 }
 

@@ -188,6 +188,9 @@ SourceClass classifySource(QStringView source)
         QStringLiteral("reference-data.md §"), QStringLiteral("ciov-whitepaper.txt"), QStringLiteral("standard: "),
         QStringLiteral("data sheet: "),        QStringLiteral("paper: "),             QStringLiteral("survey: "),
         QStringLiteral("product name: "),
+        // A vendor's quote (catalogs/vendorquoteimport.h) and a NetBox device-type file (netboximport.h)
+        // are documents the user actually holds.
+        QStringLiteral("quote: "),             QStringLiteral("NetBox devicetype-library: "),
     };
     for (const QString &prefix : namedPrefixes) {
         if (text.startsWith(prefix))

@@ -30,7 +30,7 @@ struct SpecFieldDefinition
 /// Where a number came from, judged from its source text (rules in catalogs/data/README.md).
 enum class SourceClass {
     Missing,  ///< empty, or "estimate" without reasoning, or an unknown prefix
-    Sourced,  ///< a named document: reference-data.md, white paper, standard, data sheet, paper, survey, product name
+    Sourced,  ///< a named document: reference-data.md, white paper, standard, data sheet, paper, survey, product name, quote, NetBox file
     Derived,  ///< arithmetic on sourced figures, shown in the source text
     Estimate  ///< "estimate: " and the reasoning
 };

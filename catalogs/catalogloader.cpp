@@ -2,6 +2,7 @@
 
 #include "catalogcsv.h"
 #include "catalogschema.h"
+#include "sqlhelpers.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -13,17 +14,6 @@
 namespace iovplan::catalogs {
 
 namespace {
-
-QVariant optionalValue(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
-/// QtSql binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
 
 QString rowLabel(const QString &file, int line, const QString &what)
 {
@@ -77,18 +67,18 @@ QString writeRows(QSqlDatabase &db, const CatalogRows &rows, const QString &revi
     QSet<QString> written;
     QSqlQuery &item = statements.upsertItem;
     for (const CatalogItemRow &row : rows.items) {
-        item.bindValue(QStringLiteral(":id"), text(row.id));
-        item.bindValue(QStringLiteral(":catalog"), text(row.catalog));
-        item.bindValue(QStringLiteral(":kind"), text(row.kind));
-        item.bindValue(QStringLiteral(":vendor"), text(row.vendor));
-        item.bindValue(QStringLiteral(":model"), text(row.model));
-        item.bindValue(QStringLiteral(":part_number"), text(row.partNumber));
-        item.bindValue(QStringLiteral(":description"), text(row.description));
-        item.bindValue(QStringLiteral(":price_usd"), optionalValue(row.priceUsd));
+        item.bindValue(QStringLiteral(":id"), sqlText(row.id));
+        item.bindValue(QStringLiteral(":catalog"), sqlText(row.catalog));
+        item.bindValue(QStringLiteral(":kind"), sqlText(row.kind));
+        item.bindValue(QStringLiteral(":vendor"), sqlText(row.vendor));
+        item.bindValue(QStringLiteral(":model"), sqlText(row.model));
+        item.bindValue(QStringLiteral(":part_number"), sqlText(row.partNumber));
+        item.bindValue(QStringLiteral(":description"), sqlText(row.description));
+        item.bindValue(QStringLiteral(":price_usd"), sqlOptional(row.priceUsd));
         item.bindValue(QStringLiteral(":price_date"), row.priceDate.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(row.priceDate));
-        item.bindValue(QStringLiteral(":price_source"), text(row.priceSource));
-        item.bindValue(QStringLiteral(":maintenance_pct"), optionalValue(row.maintenancePctPerYear));
-        item.bindValue(QStringLiteral(":maintenance_source"), text(row.maintenanceSource));
+        item.bindValue(QStringLiteral(":price_source"), sqlText(row.priceSource));
+        item.bindValue(QStringLiteral(":maintenance_pct"), sqlOptional(row.maintenancePctPerYear));
+        item.bindValue(QStringLiteral(":maintenance_source"), sqlText(row.maintenanceSource));
         item.bindValue(QStringLiteral(":revision"), revision);
         if (!item.exec())
             return rowLabel(row.file, row.line, QStringLiteral("item %1 rejected by the database: %2").arg(row.id, item.lastError().text()));
@@ -104,12 +94,12 @@ QString writeRows(QSqlDatabase &db, const CatalogRows &rows, const QString &revi
     for (const CatalogSpecRow &row : rows.specs) {
         if (!written.contains(row.itemId))
             continue; // the user owns or edited this item: its specs are theirs too
-        spec.bindValue(QStringLiteral(":item_id"), text(row.itemId));
-        spec.bindValue(QStringLiteral(":field"), text(row.field));
-        spec.bindValue(QStringLiteral(":value"), text(row.value));
-        spec.bindValue(QStringLiteral(":numeric_value"), optionalValue(row.numericValue));
-        spec.bindValue(QStringLiteral(":unit"), text(row.unit));
-        spec.bindValue(QStringLiteral(":source"), text(row.source));
+        spec.bindValue(QStringLiteral(":item_id"), sqlText(row.itemId));
+        spec.bindValue(QStringLiteral(":field"), sqlText(row.field));
+        spec.bindValue(QStringLiteral(":value"), sqlText(row.value));
+        spec.bindValue(QStringLiteral(":numeric_value"), sqlOptional(row.numericValue));
+        spec.bindValue(QStringLiteral(":unit"), sqlText(row.unit));
+        spec.bindValue(QStringLiteral(":source"), sqlText(row.source));
         if (!spec.exec())
             return rowLabel(row.file, row.line,
                             QStringLiteral("%1 of %2 rejected by the database: %3").arg(row.field, row.itemId, spec.lastError().text()));

@@ -39,6 +39,14 @@ struct CatalogSpecRow
     int line = 0;
 };
 
+/// One item and its specs, as the user or an import proposes it (catalogeditor.h validates and writes
+/// it). Spec rows may leave itemId empty: they belong to item.id.
+struct CatalogItemDraft
+{
+    CatalogItemRow item;
+    QList<CatalogSpecRow> specs;
+};
+
 /// A whole catalog as read from its CSV sources.
 struct CatalogRows
 {
