@@ -1,0 +1,634 @@
+#include "projectdocument.h"
+
+#include "jsonfieldreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+namespace iovplan::io {
+
+using namespace iovplan::design;
+
+namespace {
+
+// Bounds that keep a hostile document from asking for absurd allocations or overflowing int.
+constexpr qint64 maxWhole = std::numeric_limits<int>::max();
+constexpr qint64 maxRackU = 1000;
+
+constexpr std::array<Keyword<FabricKind>, 3> fabricKinds { {
+    { "lan", FabricKind::Lan },
+    { "san", FabricKind::San },
+    { "infiniband", FabricKind::InfiniBand },
+} };
+
+constexpr std::array<Keyword<IovMode>, 4> iovModes { {
+    { "software", IovMode::Software },
+    { "native", IovMode::Native },
+    { "passthrough", IovMode::Passthrough },
+    { "bare-metal", IovMode::BareMetal },
+} };
+
+// The item kinds of catalogs/data/README.md.
+constexpr std::array<const char *, 8> itemKinds { "server", "adapter", "switch", "gateway",
+    "gateway-module", "cable", "transceiver", "storage" };
+
+// ---- reading -------------------------------------------------------------------------------
+
+int whole(const QJsonValue &value, const JsonPath &path, qint64 minimum, qint64 maximum = maxWhole)
+{
+    return static_cast<int>(wholeNumber(value, path, minimum, maximum));
+}
+
+bool requireBool(const QJsonValue &value, const JsonPath &path)
+{
+    if (value.isUndefined())
+        rejectField(path, QStringLiteral("is missing"));
+    if (!value.isBool())
+        rejectField(path, QStringLiteral("must be true or false, got ") + describeValue(value));
+    return value.toBool();
+}
+
+// null (or absent) reads as "no value"; otherwise a percentage in [0, 100].
+std::optional<double> optionalPercent(const QJsonValue &value, const JsonPath &path)
+{
+    if (value.isNull() || value.isUndefined())
+        return std::nullopt;
+    const double x = nonNegativeNumber(value, path);
+    if (x > 100.0)
+        rejectField(path, QStringLiteral("must be a percentage in [0, 100], got ") + numberText(x));
+    return x;
+}
+
+QJsonArray arrayOf(const QJsonObject &object, const char *key, const JsonPath &path, const char *what)
+{
+    return requireArray(object.value(QLatin1String(key)), path, QLatin1String(what));
+}
+
+QJsonObject objectAt(const QJsonValue &value, const JsonPath &path)
+{
+    return requireObject(value, path, QStringLiteral("an object"));
+}
+
+QString stringAt(const QJsonObject &object, const char *key, const JsonPath &path)
+{
+    return requireString(object.value(QLatin1String(key)), path.member(key));
+}
+
+// The pinned catalog, for checking that the design only uses pinned items.
+class ItemRefs
+{
+public:
+    explicit ItemRefs(const std::map<QString, PinnedItem> &catalog)
+        : m_catalog(catalog)
+    {
+    }
+    QString read(const QJsonObject &object, const JsonPath &path) const
+    {
+        const JsonPath field = path.member("item_id");
+        const QString id = requireString(object.value(QLatin1String("item_id")), field);
+        if (m_catalog.find(id) == m_catalog.end())
+            rejectField(field, QStringLiteral("names item ") + quoted(id) + QStringLiteral(", which the project's catalog does not pin"));
+        return id;
+    }
+
+private:
+    const std::map<QString, PinnedItem> &m_catalog;
+};
+
+// Ids of one design, unique across all its objects.
+class IdSet
+{
+public:
+    QString add(const QJsonObject &object, const JsonPath &path)
+    {
+        const JsonPath field = path.member("id");
+        const QString id = requireString(object.value(QLatin1String("id")), field);
+        if (id.isEmpty())
+            rejectField(field, QStringLiteral("is empty"));
+        if (m_ids.contains(id))
+            rejectField(field, QStringLiteral("duplicates id ") + quoted(id));
+        m_ids.insert(id);
+        return id;
+    }
+
+private:
+    QSet<QString> m_ids;
+};
+
+// A reference to an object of `known` (racks, fabrics, devices) read before.
+QString referenceTo(const QJsonObject &object, const char *key, const JsonPath &path,
+    const QSet<QString> &known, const char *what)
+{
+    const JsonPath field = path.member(key);
+    const QString id = requireString(object.value(QLatin1String(key)), field);
+    if (!known.contains(id))
+        rejectField(field, QStringLiteral("names ") + quoted(id) + QStringLiteral(", which is not a ") + QLatin1String(what) + QStringLiteral(" of this design"));
+    return id;
+}
+
+PinnedItem readItem(const QString &id, const QJsonObject &o, const JsonPath &path)
+{
+    PinnedItem item;
+    item.id = id;
+    item.kind = stringAt(o, "kind", path);
+    bool knownKind = false;
+    for (const char *kind : itemKinds)
+        knownKind = knownKind || item.kind == QLatin1String(kind);
+    if (!knownKind)
+        rejectField(path.member("kind"), QStringLiteral("is not an item kind: ") + quoted(item.kind));
+    item.vendor = stringAt(o, "vendor", path);
+    item.model = stringAt(o, "model", path);
+    item.partNumber = stringAt(o, "part_number", path);
+    item.description = stringAt(o, "description", path);
+    item.priceUsd = nonNegativeNumber(o.value(QLatin1String("price_usd")), path.member("price_usd"));
+    item.priceDate = stringAt(o, "price_date", path);
+    item.priceSource = stringAt(o, "price_source", path);
+    item.maintenancePctPerYear = optionalPercent(
+        o.value(QLatin1String("maintenance_pct_per_year")), path.member("maintenance_pct_per_year"));
+    item.maintenanceSource = stringAt(o, "maintenance_source", path);
+    const JsonPath specsPath = path.member("specs");
+    const QJsonArray specs = arrayOf(o, "specs", specsPath, "an array of specs");
+    for (qsizetype i = 0; i < specs.size(); ++i) {
+        const JsonPath p = specsPath.index(i);
+        const QJsonObject s = objectAt(specs.at(i), p);
+        item.specs.push_back({ stringAt(s, "field", p), stringAt(s, "value", p), stringAt(s, "unit", p),
+            stringAt(s, "source", p) });
+    }
+    return item;
+}
+
+std::vector<SlotItem> readSlots(const QJsonObject &o, const char *key, const JsonPath &path, const ItemRefs &items)
+{
+    const JsonPath listPath = path.member(key);
+    const QJsonArray list = arrayOf(o, key, listPath, "an array of {slot, item_id}");
+    std::vector<SlotItem> slots;
+    QSet<int> used;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const JsonPath p = listPath.index(i);
+        const QJsonObject s = objectAt(list.at(i), p);
+        SlotItem slot;
+        slot.slot = whole(s.value(QLatin1String("slot")), p.member("slot"), 1);
+        if (used.contains(slot.slot))
+            rejectField(p.member("slot"), QStringLiteral("slot ") + numberText(static_cast<qint64>(slot.slot)) + QStringLiteral(" is used twice"));
+        used.insert(slot.slot);
+        slot.itemId = items.read(s, p);
+        slots.push_back(slot);
+    }
+    return slots;
+}
+
+// rack_id and position_u of a racked device; the device must fit inside the rack.
+void readPlacement(const QJsonObject &o, const JsonPath &path, const std::vector<Rack> &racks,
+    QString &rackId, int &positionU)
+{
+    QSet<QString> rackIds;
+    for (const Rack &rack : racks)
+        rackIds.insert(rack.id);
+    rackId = referenceTo(o, "rack_id", path, rackIds, "rack");
+    int height = 0;
+    for (const Rack &rack : racks) {
+        if (rack.id == rackId)
+            height = rack.heightU;
+    }
+    positionU = whole(o.value(QLatin1String("position_u")), path.member("position_u"), 1, height);
+}
+
+Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &items)
+{
+    Design d;
+    IdSet ids;
+    const JsonPath racksPath = path.member("racks");
+    const QJsonArray racks = arrayOf(o, "racks", racksPath, "an array of racks");
+    for (qsizetype i = 0; i < racks.size(); ++i) {
+        const JsonPath p = racksPath.index(i);
+        const QJsonObject r = objectAt(racks.at(i), p);
+        Rack rack;
+        rack.id = ids.add(r, p);
+        rack.name = stringAt(r, "name", p);
+        rack.heightU = whole(r.value(QLatin1String("height_u")), p.member("height_u"), 1, maxRackU);
+        d.racks.push_back(rack);
+    }
+
+    const JsonPath fabricsPath = path.member("fabrics");
+    const QJsonArray fabrics = arrayOf(o, "fabrics", fabricsPath, "an array of fabrics");
+    QSet<QString> fabricIds;
+    for (qsizetype i = 0; i < fabrics.size(); ++i) {
+        const JsonPath p = fabricsPath.index(i);
+        const QJsonObject f = objectAt(fabrics.at(i), p);
+        Fabric fabric;
+        fabric.id = ids.add(f, p);
+        fabric.kind = requireKeyword(f.value(QLatin1String("kind")), p.member("kind"), fabricKinds);
+        fabric.name = stringAt(f, "name", p);
+        fabricIds.insert(fabric.id);
+        d.fabrics.push_back(fabric);
+    }
+
+    QSet<QString> deviceIds;
+    const JsonPath serversPath = path.member("servers");
+    const QJsonArray servers = arrayOf(o, "servers", serversPath, "an array of servers");
+    for (qsizetype i = 0; i < servers.size(); ++i) {
+        const JsonPath p = serversPath.index(i);
+        const QJsonObject s = objectAt(servers.at(i), p);
+        Server server;
+        server.id = ids.add(s, p);
+        server.name = stringAt(s, "name", p);
+        server.itemId = items.read(s, p);
+        readPlacement(s, p, d.racks, server.rackId, server.positionU);
+        server.group = stringAt(s, "group", p);
+        server.adapters = readSlots(s, "adapters", p, items);
+        deviceIds.insert(server.id);
+        d.servers.push_back(server);
+    }
+
+    const JsonPath switchesPath = path.member("switches");
+    const QJsonArray switches = arrayOf(o, "switches", switchesPath, "an array of switches");
+    for (qsizetype i = 0; i < switches.size(); ++i) {
+        const JsonPath p = switchesPath.index(i);
+        const QJsonObject s = objectAt(switches.at(i), p);
+        Switch sw;
+        sw.id = ids.add(s, p);
+        sw.name = stringAt(s, "name", p);
+        sw.itemId = items.read(s, p);
+        readPlacement(s, p, d.racks, sw.rackId, sw.positionU);
+        sw.fabricId = referenceTo(s, "fabric_id", p, fabricIds, "fabric");
+        deviceIds.insert(sw.id);
+        d.switches.push_back(sw);
+    }
+
+    const JsonPath gatewaysPath = path.member("gateways");
+    const QJsonArray gateways = arrayOf(o, "gateways", gatewaysPath, "an array of gateways");
+    for (qsizetype i = 0; i < gateways.size(); ++i) {
+        const JsonPath p = gatewaysPath.index(i);
+        const QJsonObject g = objectAt(gateways.at(i), p);
+        Gateway gateway;
+        gateway.id = ids.add(g, p);
+        gateway.name = stringAt(g, "name", p);
+        gateway.itemId = items.read(g, p);
+        readPlacement(g, p, d.racks, gateway.rackId, gateway.positionU);
+        gateway.modules = readSlots(g, "modules", p, items);
+        deviceIds.insert(gateway.id);
+        d.gateways.push_back(gateway);
+    }
+
+    const JsonPath cablesPath = path.member("cables");
+    const QJsonArray cables = arrayOf(o, "cables", cablesPath, "an array of cables");
+    for (qsizetype i = 0; i < cables.size(); ++i) {
+        const JsonPath p = cablesPath.index(i);
+        const QJsonObject c = objectAt(cables.at(i), p);
+        Cable cable;
+        cable.id = ids.add(c, p);
+        cable.itemId = items.read(c, p);
+        cable.fabricId = referenceTo(c, "fabric_id", p, fabricIds, "fabric");
+        const auto readEnd = [&](const char *key) {
+            const JsonPath endPath = p.member(key);
+            const QJsonObject e = objectAt(c.value(QLatin1String(key)), endPath);
+            CableEnd end;
+            end.deviceId = referenceTo(e, "device_id", endPath, deviceIds, "server, switch or gateway");
+            end.port = whole(e.value(QLatin1String("port")), endPath.member("port"), 1);
+            return end;
+        };
+        cable.from = readEnd("from");
+        cable.to = readEnd("to");
+        d.cables.push_back(cable);
+    }
+    return d;
+}
+
+Workload readWorkload(const QJsonObject &o, const JsonPath &path)
+{
+    Workload w;
+    const JsonPath profilesPath = path.member("profiles");
+    const QJsonArray profiles = arrayOf(o, "profiles", profilesPath, "an array of VM profiles");
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        const JsonPath p = profilesPath.index(i);
+        const QJsonObject v = objectAt(profiles.at(i), p);
+        const auto size = [&](const char *key) { return nonNegativeNumber(v.value(QLatin1String(key)), p.member(key)); };
+        VmProfile profile;
+        profile.name = stringAt(v, "name", p);
+        profile.serverGroup = stringAt(v, "server_group", p);
+        profile.vmsPerServer = whole(v.value(QLatin1String("vms_per_server")), p.member("vms_per_server"), 0);
+        profile.vcpus = whole(v.value(QLatin1String("vcpus")), p.member("vcpus"), 0);
+        profile.networkBytesPerS = size("network_bytes_per_s");
+        profile.networkMessageBytes = size("network_message_bytes");
+        profile.storageBytesPerS = size("storage_bytes_per_s");
+        profile.iops = size("iops");
+        profile.blockBytes = size("block_bytes");
+        profile.ipcBytesPerS = size("ipc_bytes_per_s");
+        profile.migrationBytesPerS = size("migration_bytes_per_s");
+        w.profiles.push_back(profile);
+    }
+    const JsonPath slaPath = path.member("sla");
+    const QJsonObject sla = objectAt(o.value(QLatin1String("sla")), slaPath);
+    w.sla.latencyS = positiveNumber(sla.value(QLatin1String("latency_s")), slaPath.member("latency_s"));
+    w.sla.throughputBytesPerS = nonNegativeNumber(
+        sla.value(QLatin1String("throughput_bytes_per_s")), slaPath.member("throughput_bytes_per_s"));
+    return w;
+}
+
+Assumptions readAssumptions(const QJsonObject &o, const JsonPath &path)
+{
+    Assumptions a;
+    a.electricityUsdPerKwh = nonNegativeNumber(
+        o.value(QLatin1String("electricity_usd_per_kwh")), path.member("electricity_usd_per_kwh"));
+    a.pue = requireNumber(o.value(QLatin1String("pue")), path.member("pue"));
+    if (a.pue < 1.0)
+        rejectField(path.member("pue"), QStringLiteral("must be >= 1, got ") + numberText(a.pue));
+    a.years = whole(o.value(QLatin1String("years")), path.member("years"), 1, 100);
+    a.maintenancePctOverride = optionalPercent(
+        o.value(QLatin1String("maintenance_pct_override")), path.member("maintenance_pct_override"));
+    a.haDualHoming = requireBool(o.value(QLatin1String("ha_dual_homing")), path.member("ha_dual_homing"));
+    return a;
+}
+
+Project readProject(const QJsonObject &root)
+{
+    Project project;
+    project.name = requireString(root.value(QLatin1String("name")), JsonPath("name"));
+    project.author = requireString(root.value(QLatin1String("author")), JsonPath("author"));
+
+    const JsonPath catalogPath("catalog");
+    const QJsonObject catalog = requireObject(root.value(QLatin1String("catalog")), catalogPath,
+        QStringLiteral("an object of pinned items by id"));
+    for (auto it = catalog.begin(); it != catalog.end(); ++it) {
+        const JsonPath p = catalogPath.member(it.key());
+        if (it.key().isEmpty())
+            rejectField(p, QStringLiteral("an item id must not be empty"));
+        project.catalog.emplace(it.key(), readItem(it.key(), objectAt(it.value(), p), p));
+    }
+    const ItemRefs items(project.catalog);
+
+    const JsonPath scenariosPath("scenarios");
+    const QJsonArray scenarios = requireArray(
+        root.value(QLatin1String("scenarios")), scenariosPath, QStringLiteral("an array of scenarios"));
+    QSet<QString> names;
+    for (qsizetype i = 0; i < scenarios.size(); ++i) {
+        const JsonPath p = scenariosPath.index(i);
+        const QJsonObject s = objectAt(scenarios.at(i), p);
+        Scenario scenario;
+        scenario.name = stringAt(s, "name", p);
+        if (names.contains(scenario.name))
+            rejectField(p.member("name"), QStringLiteral("duplicates scenario name ") + quoted(scenario.name));
+        names.insert(scenario.name);
+        scenario.design = readDesign(objectAt(s.value(QLatin1String("design")), p.member("design")), p.member("design"), items);
+        scenario.workload = readWorkload(objectAt(s.value(QLatin1String("workload")), p.member("workload")), p.member("workload"));
+        scenario.iovMode = requireKeyword(s.value(QLatin1String("iov_mode")), p.member("iov_mode"), iovModes);
+        scenario.assumptions = readAssumptions(
+            objectAt(s.value(QLatin1String("assumptions")), p.member("assumptions")), p.member("assumptions"));
+        project.scenarios.push_back(std::move(scenario));
+    }
+    return project;
+}
+
+// ---- writing -------------------------------------------------------------------------------
+
+QJsonValue optionalNumber(const std::optional<double> &x)
+{
+    return x ? QJsonValue(*x) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject itemJson(const PinnedItem &item)
+{
+    QJsonArray specs;
+    for (const PinnedSpec &spec : item.specs)
+        specs.append(QJsonObject { { QStringLiteral("field"), spec.field }, { QStringLiteral("value"), spec.value },
+            { QStringLiteral("unit"), spec.unit }, { QStringLiteral("source"), spec.source } });
+    return QJsonObject {
+        { QStringLiteral("kind"), item.kind },
+        { QStringLiteral("vendor"), item.vendor },
+        { QStringLiteral("model"), item.model },
+        { QStringLiteral("part_number"), item.partNumber },
+        { QStringLiteral("description"), item.description },
+        { QStringLiteral("price_usd"), item.priceUsd },
+        { QStringLiteral("price_date"), item.priceDate },
+        { QStringLiteral("price_source"), item.priceSource },
+        { QStringLiteral("maintenance_pct_per_year"), optionalNumber(item.maintenancePctPerYear) },
+        { QStringLiteral("maintenance_source"), item.maintenanceSource },
+        { QStringLiteral("specs"), specs },
+    };
+}
+
+QJsonArray slotsJson(const std::vector<SlotItem> &slots)
+{
+    QJsonArray out;
+    for (const SlotItem &slot : slots)
+        out.append(QJsonObject { { QStringLiteral("slot"), slot.slot }, { QStringLiteral("item_id"), slot.itemId } });
+    return out;
+}
+
+QJsonObject endJson(const CableEnd &end)
+{
+    return QJsonObject { { QStringLiteral("device_id"), end.deviceId }, { QStringLiteral("port"), end.port } };
+}
+
+QJsonObject designJson(const Design &d)
+{
+    QJsonArray racks, servers, switches, gateways, fabrics, cables;
+    for (const Rack &r : d.racks)
+        racks.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("name"), r.name },
+            { QStringLiteral("height_u"), r.heightU } });
+    for (const Fabric &f : d.fabrics)
+        fabrics.append(QJsonObject { { QStringLiteral("id"), f.id },
+            { QStringLiteral("kind"), keywordSpelling(f.kind, fabricKinds) }, { QStringLiteral("name"), f.name } });
+    for (const Server &s : d.servers)
+        servers.append(QJsonObject { { QStringLiteral("id"), s.id }, { QStringLiteral("name"), s.name },
+            { QStringLiteral("item_id"), s.itemId }, { QStringLiteral("rack_id"), s.rackId },
+            { QStringLiteral("position_u"), s.positionU }, { QStringLiteral("group"), s.group },
+            { QStringLiteral("adapters"), slotsJson(s.adapters) } });
+    for (const Switch &s : d.switches)
+        switches.append(QJsonObject { { QStringLiteral("id"), s.id }, { QStringLiteral("name"), s.name },
+            { QStringLiteral("item_id"), s.itemId }, { QStringLiteral("rack_id"), s.rackId },
+            { QStringLiteral("position_u"), s.positionU }, { QStringLiteral("fabric_id"), s.fabricId } });
+    for (const Gateway &g : d.gateways)
+        gateways.append(QJsonObject { { QStringLiteral("id"), g.id }, { QStringLiteral("name"), g.name },
+            { QStringLiteral("item_id"), g.itemId }, { QStringLiteral("rack_id"), g.rackId },
+            { QStringLiteral("position_u"), g.positionU }, { QStringLiteral("modules"), slotsJson(g.modules) } });
+    for (const Cable &c : d.cables)
+        cables.append(QJsonObject { { QStringLiteral("id"), c.id }, { QStringLiteral("item_id"), c.itemId },
+            { QStringLiteral("fabric_id"), c.fabricId }, { QStringLiteral("from"), endJson(c.from) },
+            { QStringLiteral("to"), endJson(c.to) } });
+    return QJsonObject { { QStringLiteral("racks"), racks }, { QStringLiteral("servers"), servers },
+        { QStringLiteral("switches"), switches }, { QStringLiteral("gateways"), gateways },
+        { QStringLiteral("fabrics"), fabrics }, { QStringLiteral("cables"), cables } };
+}
+
+QJsonObject workloadJson(const Workload &w)
+{
+    QJsonArray profiles;
+    for (const VmProfile &v : w.profiles)
+        profiles.append(QJsonObject {
+            { QStringLiteral("name"), v.name },
+            { QStringLiteral("server_group"), v.serverGroup },
+            { QStringLiteral("vms_per_server"), v.vmsPerServer },
+            { QStringLiteral("vcpus"), v.vcpus },
+            { QStringLiteral("network_bytes_per_s"), v.networkBytesPerS },
+            { QStringLiteral("network_message_bytes"), v.networkMessageBytes },
+            { QStringLiteral("storage_bytes_per_s"), v.storageBytesPerS },
+            { QStringLiteral("iops"), v.iops },
+            { QStringLiteral("block_bytes"), v.blockBytes },
+            { QStringLiteral("ipc_bytes_per_s"), v.ipcBytesPerS },
+            { QStringLiteral("migration_bytes_per_s"), v.migrationBytesPerS },
+        });
+    return QJsonObject { { QStringLiteral("profiles"), profiles },
+        { QStringLiteral("sla"),
+            QJsonObject { { QStringLiteral("latency_s"), w.sla.latencyS },
+                { QStringLiteral("throughput_bytes_per_s"), w.sla.throughputBytesPerS } } } };
+}
+
+QJsonObject assumptionsJson(const Assumptions &a)
+{
+    return QJsonObject {
+        { QStringLiteral("electricity_usd_per_kwh"), a.electricityUsdPerKwh },
+        { QStringLiteral("pue"), a.pue },
+        { QStringLiteral("years"), a.years },
+        { QStringLiteral("maintenance_pct_override"), optionalNumber(a.maintenancePctOverride) },
+        { QStringLiteral("ha_dual_homing"), a.haDualHoming },
+    };
+}
+
+// The "version" of a document on disk, if it is a readable iovplan document.
+std::optional<int> versionOnDisk(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    const QJsonValue version = document.object().value(QLatin1String("version"));
+    if (!version.isDouble())
+        return std::nullopt;
+    return version.toInt();
+}
+
+} // namespace
+
+const std::vector<DocumentMigration> &documentMigrations()
+{
+    // Append {N, step} here to read version-N documents after raising currentDocumentVersion to N+1.
+    static const std::vector<DocumentMigration> migrations;
+    return migrations;
+}
+
+ProjectReadResult readProjectJson(const QByteArray &json, const std::vector<DocumentMigration> &migrations)
+{
+    ProjectReadResult result;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        result.error = { QString(), QStringLiteral("not valid JSON at byte ") + QString::number(parseError.offset)
+                + QStringLiteral(": ") + parseError.errorString() };
+        return result;
+    }
+    if (!document.isObject()) {
+        result.error = { QString(), QStringLiteral("the document must be a JSON object") };
+        return result;
+    }
+    try {
+        QJsonObject root = document.object();
+        const JsonPath formatPath("format");
+        const QString format = requireString(root.value(QLatin1String("format")), formatPath);
+        if (format != QLatin1String("iovplan"))
+            rejectField(formatPath, QStringLiteral("must be 'iovplan', got ") + quoted(format));
+        const JsonPath versionPath("version");
+        const int version = whole(root.value(QLatin1String("version")), versionPath, 0);
+        if (version > currentDocumentVersion)
+            rejectField(versionPath,
+                QStringLiteral("is ") + numberText(static_cast<qint64>(version))
+                    + QStringLiteral(": the document was written by a newer IOV Planner (this one reads versions up to ")
+                    + numberText(static_cast<qint64>(currentDocumentVersion)) + QStringLiteral("); please upgrade"));
+        result.loadedVersion = version;
+        for (int v = version; v < currentDocumentVersion; ++v) {
+            const auto step = std::find_if(migrations.begin(), migrations.end(),
+                [v](const DocumentMigration &m) { return m.fromVersion == v; });
+            if (step == migrations.end())
+                rejectField(versionPath,
+                    QStringLiteral("is ") + numberText(static_cast<qint64>(version))
+                        + QStringLiteral(", which this IOV Planner cannot migrate (no step from version ")
+                        + numberText(static_cast<qint64>(v)) + QLatin1Char(')'));
+            root = step->migrate(root);
+        }
+        root.insert(QStringLiteral("version"), currentDocumentVersion);
+        result.project = readProject(root);
+    } catch (const JsonFieldError &error) {
+        result.project.reset();
+        result.error = { error.field, error.message };
+    }
+    return result;
+}
+
+ProjectReadResult readProjectFile(const QString &path, const std::vector<DocumentMigration> &migrations)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ProjectReadResult result;
+        result.error = { QString(), QStringLiteral("cannot read ") + path + QStringLiteral(": ") + file.errorString() };
+        return result;
+    }
+    return readProjectJson(file.readAll(), migrations);
+}
+
+QByteArray writeProjectJson(const Project &project)
+{
+    QJsonObject catalog;
+    for (const auto &[id, item] : project.catalog)
+        catalog.insert(id, itemJson(item));
+    QJsonArray scenarios;
+    for (const Scenario &s : project.scenarios)
+        scenarios.append(QJsonObject { { QStringLiteral("name"), s.name },
+            { QStringLiteral("design"), designJson(s.design) }, { QStringLiteral("workload"), workloadJson(s.workload) },
+            { QStringLiteral("iov_mode"), keywordSpelling(s.iovMode, iovModes) },
+            { QStringLiteral("assumptions"), assumptionsJson(s.assumptions) } });
+    const QJsonObject root {
+        { QStringLiteral("format"), QStringLiteral("iovplan") },
+        { QStringLiteral("version"), currentDocumentVersion },
+        { QStringLiteral("name"), project.name },
+        { QStringLiteral("author"), project.author },
+        { QStringLiteral("catalog"), catalog },
+        { QStringLiteral("scenarios"), scenarios },
+    };
+    // QJsonObject keeps keys sorted and QJsonDocument writes numbers in shortest round-trip form,
+    // so equal projects give equal bytes.
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QString backupPathFor(const QString &path, int oldVersion)
+{
+    return path + QStringLiteral(".v") + QString::number(oldVersion);
+}
+
+SaveResult saveProjectFile(const QString &path, const Project &project, int loadedVersion)
+{
+    SaveResult result;
+    const QByteArray bytes = writeProjectJson(project);
+    if (loadedVersion < currentDocumentVersion) {
+        const QString backup = backupPathFor(path, loadedVersion);
+        // Back up only the old-format file itself, and only once.
+        if (!QFileInfo::exists(backup) && versionOnDisk(path) == loadedVersion) {
+            if (!QFile::copy(path, backup)) {
+                result.message = QStringLiteral("cannot keep the old document as ") + backup;
+                return result;
+            }
+            result.backupPath = backup;
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.message = QStringLiteral("cannot save ") + path + QStringLiteral(": ") + file.errorString();
+        return result;
+    }
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        result.message = QStringLiteral("cannot save ") + path + QStringLiteral(": ") + file.errorString();
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace iovplan::io

@@ -1,0 +1,81 @@
+#pragma once
+// Reading and writing *.iovplan project documents (ARCHITECTURE.md, Documents; docs/document-format.md):
+// versioned JSON, migrated forward on load, written with deterministic bytes, saved atomically.
+
+#include "model/design/project.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace iovplan::io {
+
+/// The document format version this program writes. The only place it is spelled.
+inline constexpr int currentDocumentVersion = 1;
+
+/// One migration step: turns a document of version `fromVersion` into version `fromVersion + 1`.
+/// It edits the JSON before parsing; it need not update "version" (the reader does).
+struct DocumentMigration
+{
+    int fromVersion = 0;
+    std::function<QJsonObject(QJsonObject)> migrate;
+};
+
+/// The migrations this program applies, in order. Empty while only version 1 exists; see
+/// docs/document-format.md for how to add one.
+[[nodiscard]] const std::vector<DocumentMigration> &documentMigrations();
+
+/// Why a document was refused: the JSON path of the offending value ("scenarios[0].design.servers[3]
+/// .position_u"; empty for a document that is not JSON) and a one-line message.
+struct DocumentError
+{
+    QString field;
+    QString message;
+};
+
+/// The outcome of reading a document: the project, or the error.
+struct ProjectReadResult
+{
+    std::optional<design::Project> project;
+    /// The version the document was written in (before migration); pass it to saveProjectFile.
+    int loadedVersion = 0;
+    DocumentError error;
+
+    [[nodiscard]] bool ok() const { return project.has_value(); }
+};
+
+/// Reads a document. `migrations` is injectable for tests; production callers use the default.
+[[nodiscard]] ProjectReadResult readProjectJson(
+    const QByteArray &json, const std::vector<DocumentMigration> &migrations = documentMigrations());
+
+/// Reads the document at `path`; an unreadable file is an error with an empty field.
+[[nodiscard]] ProjectReadResult readProjectFile(
+    const QString &path, const std::vector<DocumentMigration> &migrations = documentMigrations());
+
+/// The document of `project` at currentDocumentVersion: the same project always gives the same bytes
+/// (keys sorted, numbers in shortest round-trip form, indented, ending in a newline).
+[[nodiscard]] QByteArray writeProjectJson(const design::Project &project);
+
+/// The outcome of a save.
+struct SaveResult
+{
+    bool ok = false;
+    QString message; ///< why the save failed (empty on success)
+    QString backupPath; ///< the NAME.v<old> copy written by this save, if one was
+};
+
+/// Where the first save after migrating a version-`oldVersion` document keeps the old file.
+[[nodiscard]] QString backupPathFor(const QString &path, int oldVersion);
+
+/// Saves `project` to `path` atomically (QSaveFile): on any failure the old file is unchanged.
+/// `loadedVersion` is the version the project was read in; when it is older than the current one
+/// and the file at `path` still holds that older version, the old file is first copied to
+/// backupPathFor(path, loadedVersion) — once: an existing backup is never overwritten.
+[[nodiscard]] SaveResult saveProjectFile(
+    const QString &path, const design::Project &project, int loadedVersion = currentDocumentVersion);
+
+} // namespace iovplan::io
