@@ -1,5 +1,6 @@
 // Buzen's convolution in scaled arithmetic against published cases (queueing-reference-cases.md,
 // cases 3 and 7) and against exact MVA on random networks, plus the ScaledReal arithmetic it uses.
+#include "closedmodelbuilders.h"
 #include "queueing/convolution.h"
 #include "queueing/exactmva.h"
 #include "queueing/invalidnetwork.h"
@@ -12,6 +13,7 @@
 #include <vector>
 
 using namespace iovplan::queueing;
+using namespace iovplan::queueing::testing;
 
 Q_DECLARE_METATYPE(std::vector<double>)
 Q_DECLARE_METATYPE(std::vector<int>)
@@ -19,52 +21,6 @@ Q_DECLARE_METATYPE(std::vector<int>)
 namespace {
 
 using Kind = ClosedModel::Kind;
-
-/// Published values are quoted to 6 significant digits (Bolch, Jain): 1e-5 relative.
-constexpr double kPublished = 1e-5;
-/// Re-computation by an independent exact method (exact MVA).
-constexpr double kRecomputed = 1e-9;
-
-bool near(double actual, double expected, double relative, double absolute = 0.0)
-{
-    return std::isfinite(actual) &&
-           std::fabs(actual - expected) <= std::max(relative * std::fabs(expected), absolute);
-}
-
-QByteArray mismatch(const char *what, double actual, double expected)
-{
-    return QByteArray(what) + ": " + QByteArray::number(actual, 'g', 17) + " expected " +
-           QByteArray::number(expected, 'g', 17);
-}
-
-#define VERIFY_NEAR(what, actual, expected, relative)                                                              \
-    QVERIFY2(near((actual), (expected), (relative)), mismatch((what), (actual), (expected)).constData())
-
-ClosedModel::StationModel multiServer(int servers, std::int64_t population)
-{
-    ClosedModel::StationModel station;
-    station.kind = Kind::LoadDependent;
-    for (std::int64_t n = 1; n <= population; ++n)
-        station.alpha.push_back(static_cast<double>(std::min<std::int64_t>(n, servers)));
-    return station;
-}
-
-/// servers: 0 delay, 1 single-server queue, c > 1 c-server queue (load dependent).
-ClosedModel singleClassModel(const std::vector<int> &servers, const std::vector<double> &demands,
-                             std::int64_t population, double think)
-{
-    ClosedModel model;
-    model.demands = Eigen::MatrixXd(1, static_cast<Eigen::Index>(demands.size()));
-    for (std::size_t k = 0; k < demands.size(); ++k) {
-        model.demands(0, static_cast<Eigen::Index>(k)) = demands[k];
-        ClosedModel::StationModel station;
-        station.kind = servers[k] == 0 ? Kind::Delay : Kind::Queue;
-        model.stations.push_back(servers[k] > 1 ? multiServer(servers[k], population) : station);
-    }
-    model.population = {population};
-    model.thinkTime = {think};
-    return model;
-}
 
 /// Both solutions agree station by station, marginals included; every probability is valid.
 void verifySame(const ClosedModel &model, const ClosedSolution &actual, const ClosedSolution &expected, double relative)
