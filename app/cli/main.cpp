@@ -1,4 +1,5 @@
 // iovplan-cli: the headless front end. Exit status: 0 success, 2 bad input, 1 internal error.
+#include "catalogcommand.h"
 #include "qncommand.h"
 
 #include <iovplan/version.h>
@@ -16,6 +17,8 @@ void printUsage(QTextStream &out)
     out << "Usage: iovplan-cli COMMAND [OPTIONS]\n\n"
            "Commands:\n"
            "  qn FILE [--format json|table]   solve a queueing network (qn JSON)\n"
+           "  catalog list|import|export ...  list, price (vendor quote) or export the hardware\n"
+           "                                  catalog (iovplan-cli catalog --help)\n"
            "  --version                       print the version\n"
            "  --help                          print this help\n";
 }
@@ -47,6 +50,8 @@ int main(int argc, char *argv[])
         }
         if (command == QLatin1String("qn"))
             return iovplan::cli::runQnCommand(args.mid(1), out, err);
+        if (command == QLatin1String("catalog"))
+            return iovplan::cli::runCatalogCommand(args.mid(1), out, err);
         err << "iovplan-cli: unknown command '" << command << "' (try --help)\n";
         return 2;
     } catch (const std::exception &e) {
