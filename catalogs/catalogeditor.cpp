@@ -71,18 +71,7 @@ QString writeItemRow(QSqlDatabase &db, const CatalogItemRow &item, const QString
                          "origin = :origin, user_edited = :user_edited WHERE id = :id");
     if (!query.prepare(sql))
         return query.lastError().text();
-    query.bindValue(QStringLiteral(":id"), item.id);
-    query.bindValue(QStringLiteral(":catalog"), sqlText(item.catalog));
-    query.bindValue(QStringLiteral(":kind"), sqlText(item.kind));
-    query.bindValue(QStringLiteral(":vendor"), sqlText(item.vendor));
-    query.bindValue(QStringLiteral(":model"), sqlText(item.model));
-    query.bindValue(QStringLiteral(":part_number"), sqlText(item.partNumber));
-    query.bindValue(QStringLiteral(":description"), sqlText(item.description));
-    query.bindValue(QStringLiteral(":price_usd"), sqlOptional(item.priceUsd));
-    query.bindValue(QStringLiteral(":price_date"), item.priceDate);
-    query.bindValue(QStringLiteral(":price_source"), sqlText(item.priceSource));
-    query.bindValue(QStringLiteral(":maintenance_pct"), sqlOptional(item.maintenancePctPerYear));
-    query.bindValue(QStringLiteral(":maintenance_source"), sqlText(item.maintenanceSource));
+    bindItemColumns(query, item);
     query.bindValue(QStringLiteral(":origin"), origin);
     query.bindValue(QStringLiteral(":user_edited"), userEdited ? 1 : 0);
     if (!query.exec())

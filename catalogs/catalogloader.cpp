@@ -67,18 +67,7 @@ QString writeRows(QSqlDatabase &db, const CatalogRows &rows, const QString &revi
     QSet<QString> written;
     QSqlQuery &item = statements.upsertItem;
     for (const CatalogItemRow &row : rows.items) {
-        item.bindValue(QStringLiteral(":id"), sqlText(row.id));
-        item.bindValue(QStringLiteral(":catalog"), sqlText(row.catalog));
-        item.bindValue(QStringLiteral(":kind"), sqlText(row.kind));
-        item.bindValue(QStringLiteral(":vendor"), sqlText(row.vendor));
-        item.bindValue(QStringLiteral(":model"), sqlText(row.model));
-        item.bindValue(QStringLiteral(":part_number"), sqlText(row.partNumber));
-        item.bindValue(QStringLiteral(":description"), sqlText(row.description));
-        item.bindValue(QStringLiteral(":price_usd"), sqlOptional(row.priceUsd));
-        item.bindValue(QStringLiteral(":price_date"), row.priceDate.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(row.priceDate));
-        item.bindValue(QStringLiteral(":price_source"), sqlText(row.priceSource));
-        item.bindValue(QStringLiteral(":maintenance_pct"), sqlOptional(row.maintenancePctPerYear));
-        item.bindValue(QStringLiteral(":maintenance_source"), sqlText(row.maintenanceSource));
+        bindItemColumns(item, row);
         item.bindValue(QStringLiteral(":revision"), revision);
         if (!item.exec())
             return rowLabel(row.file, row.line, QStringLiteral("item %1 rejected by the database: %2").arg(row.id, item.lastError().text()));

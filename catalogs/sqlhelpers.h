@@ -1,6 +1,9 @@
 #pragma once
 
+#include "catalogrows.h"
+
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSqlError>
 #include <QString>
 #include <QVariant>
@@ -21,6 +24,31 @@ inline QVariant sqlOptional(const std::optional<double> &value)
 inline QVariant sqlText(const QString &value)
 {
     return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+/// An optional date (YYYY-MM) as a bound value: SQL NULL when empty.
+inline QVariant sqlDate(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
+}
+
+/// Binds the item columns every item statement shares (:id, :catalog, :kind, :vendor, :model,
+/// :part_number, :description, :price_usd, :price_date, :price_source, :maintenance_pct,
+/// :maintenance_source); each statement binds its own bookkeeping columns after this.
+inline void bindItemColumns(QSqlQuery &query, const CatalogItemRow &item)
+{
+    query.bindValue(QStringLiteral(":id"), sqlText(item.id));
+    query.bindValue(QStringLiteral(":catalog"), sqlText(item.catalog));
+    query.bindValue(QStringLiteral(":kind"), sqlText(item.kind));
+    query.bindValue(QStringLiteral(":vendor"), sqlText(item.vendor));
+    query.bindValue(QStringLiteral(":model"), sqlText(item.model));
+    query.bindValue(QStringLiteral(":part_number"), sqlText(item.partNumber));
+    query.bindValue(QStringLiteral(":description"), sqlText(item.description));
+    query.bindValue(QStringLiteral(":price_usd"), sqlOptional(item.priceUsd));
+    query.bindValue(QStringLiteral(":price_date"), sqlDate(item.priceDate));
+    query.bindValue(QStringLiteral(":price_source"), sqlText(item.priceSource));
+    query.bindValue(QStringLiteral(":maintenance_pct"), sqlOptional(item.maintenancePctPerYear));
+    query.bindValue(QStringLiteral(":maintenance_source"), sqlText(item.maintenanceSource));
 }
 
 /// A transaction that rolls back unless commit() succeeded, so every early return undoes its writes.
