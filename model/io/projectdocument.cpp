@@ -232,20 +232,24 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         d.fabrics.push_back(fabric);
     }
 
+    // What every placed device has: id, name, catalog item and its rack position.
     QSet<QString> deviceIds;
+    const auto readPlacedDevice = [&](auto &device, const QJsonObject &object, const JsonPath &p) {
+        device.id = ids.add(object, p);
+        device.name = stringAt(object, "name", p);
+        device.itemId = items.read(object, p);
+        readPlacement(object, p, d.racks, device.rackId, device.positionU);
+        deviceIds.insert(device.id);
+    };
     const JsonPath serversPath = path.member("servers");
     const QJsonArray servers = arrayOf(o, "servers", serversPath, "an array of servers");
     for (qsizetype i = 0; i < servers.size(); ++i) {
         const JsonPath p = serversPath.index(i);
         const QJsonObject s = objectAt(servers.at(i), p);
         Server server;
-        server.id = ids.add(s, p);
-        server.name = stringAt(s, "name", p);
-        server.itemId = items.read(s, p);
-        readPlacement(s, p, d.racks, server.rackId, server.positionU);
+        readPlacedDevice(server, s, p);
         server.group = stringAt(s, "group", p);
         server.adapters = readSlots(s, "adapters", p, items);
-        deviceIds.insert(server.id);
         d.servers.push_back(server);
     }
 
@@ -255,12 +259,8 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         const JsonPath p = switchesPath.index(i);
         const QJsonObject s = objectAt(switches.at(i), p);
         Switch sw;
-        sw.id = ids.add(s, p);
-        sw.name = stringAt(s, "name", p);
-        sw.itemId = items.read(s, p);
-        readPlacement(s, p, d.racks, sw.rackId, sw.positionU);
+        readPlacedDevice(sw, s, p);
         sw.fabricId = referenceTo(s, "fabric_id", p, fabricIds, "fabric");
-        deviceIds.insert(sw.id);
         d.switches.push_back(sw);
     }
 
@@ -270,12 +270,8 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         const JsonPath p = gatewaysPath.index(i);
         const QJsonObject g = objectAt(gateways.at(i), p);
         Gateway gateway;
-        gateway.id = ids.add(g, p);
-        gateway.name = stringAt(g, "name", p);
-        gateway.itemId = items.read(g, p);
-        readPlacement(g, p, d.racks, gateway.rackId, gateway.positionU);
+        readPlacedDevice(gateway, g, p);
         gateway.modules = readSlots(g, "modules", p, items);
-        deviceIds.insert(gateway.id);
         d.gateways.push_back(gateway);
     }
 
