@@ -1,10 +1,12 @@
 // iovplan: the desktop application.
+#include "catalogs/catalogdatabase.h"
 #include "ui/mainwindow.h"
 
 #include <iovplan/version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTextStream>
 
 int main(int argc, char *argv[])
 {
@@ -20,6 +22,19 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A queueing network (qn JSON) to solve and show."));
     parser.process(app);
+
+    // The first run loads the shipped catalogs into the user's catalog database; a newer program
+    // upgrades them, keeping the user's edits (catalogs/data/README.md). A catalog that cannot be opened
+    // must not keep the user from their documents, which carry their own pinned items: warn and go on.
+    iovplan::catalogs::CatalogDatabase catalog;
+    QString catalogProblem = catalog.open(iovplan::catalogs::CatalogDatabase::defaultPath());
+    if (catalogProblem.isEmpty()) {
+        const iovplan::catalogs::CatalogLoadResult loaded = catalog.ensureShippedCatalog();
+        if (!loaded.ok())
+            catalogProblem = loaded.errors.join(QLatin1Char('\n'));
+    }
+    if (!catalogProblem.isEmpty())
+        QTextStream(stderr) << "iovplan: hardware catalog unavailable: " << catalogProblem << '\n';
 
     iovplan::ui::MainWindow window;
     window.show();

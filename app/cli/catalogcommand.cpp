@@ -1,5 +1,8 @@
 #include "catalogcommand.h"
 
+#include "commandline.h"
+#include "usercatalog.h"
+
 #include "catalogs/catalogdatabase.h"
 #include "catalogs/catalogexport.h"
 #include "catalogs/catalogfields.h"
@@ -30,16 +33,6 @@ void printCatalogUsage(QTextStream &stream)
               "Exit status: 0 success, 2 bad input (nothing changed), 1 internal error.\n";
 }
 
-// Control characters from a file name or CSV text must not break the one-line error.
-QString oneLine(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar ch : text)
-        out += ch.unicode() < 0x20 || ch.unicode() == 0x7f ? QChar(u'?') : ch;
-    return out;
-}
-
 // A usage error: "iovplan-cli catalog: MESSAGE".
 int usageError(QTextStream &err, const QString &message)
 {
@@ -61,20 +54,6 @@ int internalError(QTextStream &err, const QString &message)
     err << "iovplan-cli: internal error: " << oneLine(message) << '\n';
     err.flush();
     return 1;
-}
-
-// The database the GUI uses: CatalogDatabase::defaultPath() under the GUI's organization and
-// application names (app/main.cpp), so the CLI and the GUI share one catalog.
-QString userCatalogPath()
-{
-    const QString organization = QCoreApplication::organizationName();
-    const QString application = QCoreApplication::applicationName();
-    QCoreApplication::setOrganizationName(QStringLiteral("IOV Planner"));
-    QCoreApplication::setApplicationName(QStringLiteral("iovplan"));
-    const QString path = catalogs::CatalogDatabase::defaultPath();
-    QCoreApplication::setOrganizationName(organization);
-    QCoreApplication::setApplicationName(application);
-    return path;
 }
 
 /// The options every subcommand shares, and its positional arguments.

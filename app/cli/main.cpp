@@ -1,6 +1,9 @@
 // iovplan-cli: the headless front end. Exit status: 0 success, 2 bad input, 1 internal error.
+#include "bomcommand.h"
 #include "catalogcommand.h"
+#include "evaluatecommand.h"
 #include "qncommand.h"
+#include "refreshcommand.h"
 
 #include <iovplan/version.h>
 
@@ -17,6 +20,11 @@ void printUsage(QTextStream &out)
     out << "Usage: iovplan-cli COMMAND [OPTIONS]\n\n"
            "Commands:\n"
            "  qn FILE [--format json|table]   solve a queueing network (qn JSON)\n"
+           "  evaluate FILE [--scenario NAME] [--format json|table]\n"
+           "                                  cost, power, counts and problems of each scenario\n"
+           "  bom FILE [--scenario NAME] --csv bill of materials as CSV\n"
+           "  refresh-prices FILE [--apply] [--database DB] [--format table|json]\n"
+           "                                  compare the document's pinned items with the catalog\n"
            "  catalog list|import|export ...  list, price (vendor quote) or export the hardware\n"
            "                                  catalog (iovplan-cli catalog --help)\n"
            "  --version                       print the version\n"
@@ -50,6 +58,12 @@ int main(int argc, char *argv[])
         }
         if (command == QLatin1String("qn"))
             return iovplan::cli::runQnCommand(args.mid(1), out, err);
+        if (command == QLatin1String("evaluate"))
+            return iovplan::cli::runEvaluateCommand(args.mid(1), out, err);
+        if (command == QLatin1String("bom"))
+            return iovplan::cli::runBomCommand(args.mid(1), out, err);
+        if (command == QLatin1String("refresh-prices"))
+            return iovplan::cli::runRefreshPricesCommand(args.mid(1), out, err);
         if (command == QLatin1String("catalog"))
             return iovplan::cli::runCatalogCommand(args.mid(1), out, err);
         err << "iovplan-cli: unknown command '" << command << "' (try --help)\n";

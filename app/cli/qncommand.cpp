@@ -1,5 +1,7 @@
 #include "qncommand.h"
 
+#include "commandline.h"
+
 #include "model/io/qnjsonreader.h"
 #include "model/io/qnjsonwriter.h"
 #include "queueing/invalidnetwork.h"
@@ -19,27 +21,6 @@ void printQnUsage(QTextStream &stream)
     stream << "Usage: iovplan-cli qn FILE [--format json|table]\n"
               "Solves the queueing network in FILE (qn JSON, see docs/qn-format.md).\n"
               "Exit status: 0 solved (saturated networks included), 2 bad input, 1 internal error.\n";
-}
-
-// Control characters from a file name or a JSON name must not break the one-line error.
-QString oneLine(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar ch : text)
-        out += ch.unicode() < 0x20 || ch.unicode() == 0x7f ? QChar(u'?') : ch;
-    return out;
-}
-
-// The one line a bad input produces: "iovplan-cli: FILE: FIELD: MESSAGE" (no FIELD for file errors).
-int badInput(QTextStream &err, const QString &file, const QString &field, const QString &message)
-{
-    err << "iovplan-cli: " << oneLine(file) << ": ";
-    if (!field.isEmpty())
-        err << oneLine(field) << ": ";
-    err << oneLine(message) << '\n';
-    err.flush();
-    return 2;
 }
 
 } // namespace
@@ -91,7 +72,7 @@ int runQnCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 
     const io::QnReadResult read = io::readQnFile(file);
     if (!read.ok())
-        return badInput(err, file, read.error.field, read.error.message);
+        return reportBadInput(err, file, read.error.field, read.error.message);
     const io::QnDocument &document = *read.document;
 
     queueing::Solution solution;
@@ -99,7 +80,7 @@ int runQnCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         solution = queueing::solve(document.network, document.options);
     } catch (const queueing::InvalidNetwork &e) {
         // The solver's checks (product-form restrictions, an exact state space too large to hold).
-        return badInput(err, file, QString::fromStdString(e.field()), QString::fromStdString(e.what()));
+        return reportBadInput(err, file, QString::fromStdString(e.field()), QString::fromStdString(e.what()));
     }
 
     if (format == Format::Table)

@@ -1,6 +1,8 @@
 #include "projectdocument.h"
 
+#include "jsonduplicatekeys.h"
 #include "jsonfieldreader.h"
+#include "projectchecks.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +25,8 @@ namespace {
 // Bounds that keep a hostile document from asking for absurd allocations or overflowing int.
 constexpr qint64 maxWhole = std::numeric_limits<int>::max();
 constexpr qint64 maxRackU = 1000;
+// A cable has optics at most at its two ends.
+constexpr qsizetype maxTransceiversPerCable = 2;
 
 constexpr std::array<Keyword<FabricKind>, 3> fabricKinds { {
     { "lan", FabricKind::Lan },
@@ -94,9 +98,14 @@ public:
     QString read(const QJsonObject &object, const JsonPath &path) const
     {
         const JsonPath field = path.member("item_id");
-        const QString id = requireString(object.value(QLatin1String("item_id")), field);
+        return readValue(object.value(QLatin1String("item_id")), field);
+    }
+    // An item id given as an array element (a cable's transceiver_item_ids).
+    QString readValue(const QJsonValue &value, const JsonPath &path) const
+    {
+        const QString id = requireString(value, path);
         if (m_catalog.find(id) == m_catalog.end())
-            rejectField(field, QStringLiteral("names item ") + quoted(id) + QStringLiteral(", which the project's catalog does not pin"));
+            rejectField(path, QStringLiteral("names item ") + quoted(id) + QStringLiteral(", which the project's catalog does not pin"));
         return id;
     }
 
@@ -275,6 +284,8 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         d.gateways.push_back(gateway);
     }
 
+    // A cable end names a device, or a fabric for an uplink into that fabric's existing network.
+    const QSet<QString> endIds = deviceIds + fabricIds;
     const JsonPath cablesPath = path.member("cables");
     const QJsonArray cables = arrayOf(o, "cables", cablesPath, "an array of cables");
     for (qsizetype i = 0; i < cables.size(); ++i) {
@@ -288,12 +299,26 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
             const JsonPath endPath = p.member(key);
             const QJsonObject e = objectAt(c.value(QLatin1String(key)), endPath);
             CableEnd end;
-            end.deviceId = referenceTo(e, "device_id", endPath, deviceIds, "server, switch or gateway");
-            end.port = whole(e.value(QLatin1String("port")), endPath.member("port"), 1);
+            end.deviceId = referenceTo(e, "device_id", endPath, endIds, "server, switch, gateway or fabric");
+            end.slot = whole(e.value(QLatin1String("slot")), endPath.member("slot"), 0);
+            // 0 is a fabric end's port; checkProject requires >= 1 at a device end.
+            end.port = whole(e.value(QLatin1String("port")), endPath.member("port"), 0);
             return end;
         };
         cable.from = readEnd("from");
         cable.to = readEnd("to");
+        const JsonPath opticsPath = p.member("transceiver_item_ids");
+        const QJsonValue opticsValue = c.value(QLatin1String("transceiver_item_ids"));
+        if (opticsValue.isUndefined())
+            rejectField(opticsPath, QStringLiteral("is missing (write [] for a cable without transceivers)"));
+        const QJsonArray optics = requireArray(opticsValue, opticsPath, QStringLiteral("an array of transceiver item ids"));
+        if (optics.size() > maxTransceiversPerCable)
+            rejectField(opticsPath,
+                QStringLiteral("has ") + numberText(static_cast<qint64>(optics.size()))
+                    + QStringLiteral(" transceivers; a cable has at most ") + numberText(static_cast<qint64>(maxTransceiversPerCable))
+                    + QStringLiteral(" (one per end)"));
+        for (qsizetype k = 0; k < optics.size(); ++k)
+            cable.transceiverItemIds.push_back(items.readValue(optics.at(k), opticsPath.index(k)));
         d.cables.push_back(cable);
     }
     return d;
@@ -420,9 +445,18 @@ QJsonArray slotsJson(const std::vector<SlotItem> &slots)
     return out;
 }
 
+QJsonArray stringsJson(const std::vector<QString> &strings)
+{
+    QJsonArray out;
+    for (const QString &text : strings)
+        out.append(text);
+    return out;
+}
+
 QJsonObject endJson(const CableEnd &end)
 {
-    return QJsonObject { { QStringLiteral("device_id"), end.deviceId }, { QStringLiteral("port"), end.port } };
+    return QJsonObject { { QStringLiteral("device_id"), end.deviceId }, { QStringLiteral("slot"), end.slot },
+        { QStringLiteral("port"), end.port } };
 }
 
 QJsonObject designJson(const Design &d)
@@ -450,7 +484,8 @@ QJsonObject designJson(const Design &d)
     for (const Cable &c : d.cables)
         cables.append(QJsonObject { { QStringLiteral("id"), c.id }, { QStringLiteral("item_id"), c.itemId },
             { QStringLiteral("fabric_id"), c.fabricId }, { QStringLiteral("from"), endJson(c.from) },
-            { QStringLiteral("to"), endJson(c.to) } });
+            { QStringLiteral("to"), endJson(c.to) },
+            { QStringLiteral("transceiver_item_ids"), stringsJson(c.transceiverItemIds) } });
     return QJsonObject { { QStringLiteral("racks"), racks }, { QStringLiteral("servers"), servers },
         { QStringLiteral("switches"), switches }, { QStringLiteral("gateways"), gateways },
         { QStringLiteral("fabrics"), fabrics }, { QStringLiteral("cables"), cables } };
@@ -503,12 +538,64 @@ std::optional<int> versionOnDisk(const QString &path)
     return version.toInt();
 }
 
+// ---- migrations ----------------------------------------------------------------------------
+
+// Applies `edit` to every cable object of every scenario's design. Parts of the wrong shape are left
+// as they are for the reader to refuse with its usual message.
+template <typename Edit> QJsonObject editCables(QJsonObject root, const Edit &edit)
+{
+    const QJsonValue scenariosValue = root.value(QLatin1String("scenarios"));
+    if (!scenariosValue.isArray())
+        return root;
+    QJsonArray scenarios = scenariosValue.toArray();
+    for (qsizetype i = 0; i < scenarios.size(); ++i) {
+        if (!scenarios.at(i).isObject())
+            continue;
+        QJsonObject scenario = scenarios.at(i).toObject();
+        const QJsonValue designValue = scenario.value(QLatin1String("design"));
+        if (!designValue.isObject())
+            continue;
+        QJsonObject design = designValue.toObject();
+        const QJsonValue cablesValue = design.value(QLatin1String("cables"));
+        if (!cablesValue.isArray())
+            continue;
+        QJsonArray cables = cablesValue.toArray();
+        for (qsizetype k = 0; k < cables.size(); ++k) {
+            if (cables.at(k).isObject())
+                cables[k] = edit(cables.at(k).toObject());
+        }
+        design.insert(QStringLiteral("cables"), cables);
+        scenario.insert(QStringLiteral("design"), design);
+        scenarios[i] = scenario;
+    }
+    root.insert(QStringLiteral("scenarios"), scenarios);
+    return root;
+}
+
+// Version 2 added cable ends' "slot" and cables' "transceiver_item_ids". Version-1 ends were always
+// a device's own ports (slot 0) and version 1 had no optics.
+QJsonObject migrate1To2(QJsonObject root)
+{
+    return editCables(std::move(root), [](QJsonObject cable) {
+        for (const QString &key : { QStringLiteral("from"), QStringLiteral("to") }) {
+            const QJsonValue endValue = cable.value(key);
+            if (!endValue.isObject())
+                continue;
+            QJsonObject end = endValue.toObject();
+            end.insert(QStringLiteral("slot"), 0);
+            cable.insert(key, end);
+        }
+        cable.insert(QStringLiteral("transceiver_item_ids"), QJsonArray());
+        return cable;
+    });
+}
+
 } // namespace
 
 const std::vector<DocumentMigration> &documentMigrations()
 {
     // Append {N, step} here to read version-N documents after raising currentDocumentVersion to N+1.
-    static const std::vector<DocumentMigration> migrations;
+    static const std::vector<DocumentMigration> migrations { { 1, migrate1To2 } };
     return migrations;
 }
 
@@ -524,6 +611,15 @@ ProjectReadResult readProjectJson(const QByteArray &json, const std::vector<Docu
     }
     if (!document.isObject()) {
         result.error = { QString(), QStringLiteral("the document must be a JSON object") };
+        return result;
+    }
+    // QJsonDocument kept only one value of a repeated key; the author meant both, so refuse.
+    if (const std::optional<DuplicateKey> duplicate = findDuplicateKey(json)) {
+        const QString where = duplicate->path.isEmpty() ? QStringLiteral("the top-level object") : duplicate->path;
+        result.error = { duplicate->memberPath,
+            QStringLiteral("duplicate key ") + quoted(duplicate->key) + QStringLiteral(" in ") + where
+                + (duplicate->path == QLatin1String("catalog") ? QStringLiteral(" (each item id may be pinned once)")
+                                                               : QStringLiteral(" (each key may appear once per object)")) };
         return result;
     }
     try {
@@ -551,7 +647,12 @@ ProjectReadResult readProjectJson(const QByteArray &json, const std::vector<Docu
             root = step->migrate(root);
         }
         root.insert(QStringLiteral("version"), currentDocumentVersion);
-        result.project = readProject(root);
+        Project project = readProject(root);
+        if (const std::optional<DocumentError> failed = checkProject(project)) {
+            result.error = *failed;
+            return result;
+        }
+        result.project = std::move(project);
     } catch (const JsonFieldError &error) {
         result.project.reset();
         result.error = { error.field, error.message };

@@ -15,7 +15,7 @@
 namespace iovplan::io {
 
 /// The document format version this program writes. The only place it is spelled.
-inline constexpr int currentDocumentVersion = 1;
+inline constexpr int currentDocumentVersion = 2;
 
 /// One migration step: turns a document of version `fromVersion` into version `fromVersion + 1`.
 /// It edits the JSON before parsing; it need not update "version" (the reader does).
@@ -25,8 +25,8 @@ struct DocumentMigration
     std::function<QJsonObject(QJsonObject)> migrate;
 };
 
-/// The migrations this program applies, in order. Empty while only version 1 exists; see
-/// docs/document-format.md for how to add one.
+/// The migrations this program applies, in order (1 -> 2: cable end slots and cable transceivers);
+/// see docs/document-format.md for how to add one.
 [[nodiscard]] const std::vector<DocumentMigration> &documentMigrations();
 
 /// Why a document was refused: the JSON path of the offending value ("scenarios[0].design.servers[3]
@@ -48,7 +48,9 @@ struct ProjectReadResult
     [[nodiscard]] bool ok() const { return project.has_value(); }
 };
 
-/// Reads a document. `migrations` is injectable for tests; production callers use the default.
+/// Reads a document: parses it, refuses duplicate keys, migrates it to the current version, reads
+/// every field and runs checkProject (projectchecks.h). `migrations` is injectable for tests;
+/// production callers use the default.
 [[nodiscard]] ProjectReadResult readProjectJson(
     const QByteArray &json, const std::vector<DocumentMigration> &migrations = documentMigrations());
 

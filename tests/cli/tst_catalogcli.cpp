@@ -1,5 +1,7 @@
 // Runs the real `iovplan-cli catalog` against a throw-away database: list shows and filters the shipped
 // items, export gives back the shipped CSV files, a vendor quote applies all rows or none.
+#include "clirunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -8,41 +10,15 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    Run run;
-    QProcess process;
-    process.start(QStringLiteral(IOVPLAN_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000))
-        return run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = iovplan::testing::CliRun;
+using iovplan::testing::readAllOf;
+using iovplan::testing::runCli;
 
 QString sourceFile(const char *relative)
 {
     return QStringLiteral(IOVPLAN_SOURCE_DIR "/") + QLatin1String(relative);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The list row of one item, split into its columns ("" when the item is not listed).
 QList<QByteArray> listedRow(const QByteArray &listing, const QByteArray &id)
@@ -118,8 +94,8 @@ private slots:
         const Run run = runCli({QStringLiteral("catalog"), QStringLiteral("export"), out, QStringLiteral("--database"),
                                 freshDatabase()});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(readAll(QDir(out).filePath(QStringLiteral("items.csv"))), readAll(sourceFile("catalogs/data/items.csv")));
-        QCOMPARE(readAll(QDir(out).filePath(QStringLiteral("specs.csv"))), readAll(sourceFile("catalogs/data/specs.csv")));
+        QCOMPARE(readAllOf(QDir(out).filePath(QStringLiteral("items.csv"))), readAllOf(sourceFile("catalogs/data/items.csv")));
+        QCOMPARE(readAllOf(QDir(out).filePath(QStringLiteral("specs.csv"))), readAllOf(sourceFile("catalogs/data/specs.csv")));
     }
 
     void exportOfOneCatalogHasOnlyItsItems()
@@ -128,7 +104,7 @@ private slots:
         const Run run = runCli({QStringLiteral("catalog"), QStringLiteral("export"), out, QStringLiteral("--catalog"),
                                 QStringLiteral("2007"), QStringLiteral("--database"), freshDatabase()});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QList<QByteArray> lines = readAll(QDir(out).filePath(QStringLiteral("items.csv"))).trimmed().split('\n');
+        const QList<QByteArray> lines = readAllOf(QDir(out).filePath(QStringLiteral("items.csv"))).trimmed().split('\n');
         QVERIFY(lines.size() > 1);
         for (qsizetype i = 1; i < lines.size(); ++i)
             QVERIFY2(lines.at(i).split(',').at(1) == "2007", lines.at(i).constData());

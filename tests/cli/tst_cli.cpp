@@ -1,5 +1,7 @@
 // Runs the real iovplan-cli: every shipped qn example reproduces its source's published numbers,
 // bad input exits 2 with one line naming the file and the field, and huge input fails fast.
+#include "clirunner.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -20,35 +22,8 @@ constexpr double publishedTolerance = 1e-3;
 // Bad input, however large, must be refused within this (limit-sized files take ~0.5 s here).
 constexpr qint64 refuseWithinMs = 10000;
 
-struct Run
-{
-    int exitCode = -1;
-    bool finished = false;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-};
-
-Run runCli(const QStringList &arguments, int timeoutMs = 60000)
-{
-    Run run;
-    QProcess process;
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QStringLiteral(IOVPLAN_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000))
-        return run;
-    run.finished = process.waitForFinished(timeoutMs);
-    if (!run.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    run.elapsedMs = timer.elapsed();
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = iovplan::testing::CliRun;
+using iovplan::testing::runCli;
 
 QString example(const char *name)
 {

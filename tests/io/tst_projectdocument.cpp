@@ -1,10 +1,12 @@
-// Project documents: save -> load -> save is byte-identical, the golden file matches, every bad input
-// names its field, newer versions are refused, saves are atomic and the .v<old> backup is written once.
+// Project documents: save -> load -> save is byte-identical, the golden files match, a version-1
+// document migrates, saves are atomic and the .v<old> backup is written once. Bad input:
+// tst_projectdocumentrejects.cpp.
 #include "model/io/projectdocument.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -17,8 +19,9 @@ using namespace iovplan::design;
 
 namespace {
 
-// A small but complete project: every type and optional field appears at least once.
-Project minimalProject()
+// The project of the version-1 golden file (tests/data/projects/minimal-v1.iovplan) as version 2
+// reads it after migration: cable ends on the devices' own ports (slot 0), no transceivers.
+Project version1Project()
 {
     Project p;
     p.name = QStringLiteral("Minimal");
@@ -49,7 +52,7 @@ Project minimalProject()
     s.design.switches = { { QStringLiteral("sw1"), QStringLiteral("ToR"), QStringLiteral("sw-gige"),
         QStringLiteral("rack-a"), 42, QStringLiteral("lan") } };
     s.design.cables = { { QStringLiteral("c1"), QStringLiteral("cat6-3m"), QStringLiteral("lan"),
-        { QStringLiteral("s1"), 1 }, { QStringLiteral("sw1"), 1 } } };
+        { QStringLiteral("s1"), 0, 1 }, { QStringLiteral("sw1"), 0, 1 }, {} } };
     VmProfile vm;
     vm.name = QStringLiteral("web VM");
     vm.serverGroup = QStringLiteral("web");
@@ -67,35 +70,30 @@ Project minimalProject()
     return p;
 }
 
-QJsonObject minimalJson()
+PinnedItem plainItem(const char *id, const char *kind, double priceUsd)
 {
-    return QJsonDocument::fromJson(io::writeProjectJson(minimalProject())).object();
+    return { QString::fromLatin1(id), QString::fromLatin1(kind), QStringLiteral("Acme"), QString::fromLatin1(id).toUpper(), QString(),
+        QString(), priceUsd, QStringLiteral("2007-01"), QStringLiteral("estimate: test"), std::nullopt, QString(), {} };
 }
 
-// Sets the value at a dotted path with [i] indices ("scenarios[0].design.servers[0].position_u").
-QJsonValue setAt(const QJsonValue &node, QStringList keys, const QJsonValue &value)
+// A small but complete version-2 project (the golden minimal.iovplan): every type and optional field
+// appears at least once, every item kind a design refers to, a cable on an adapter slot, a gateway
+// module's ports and a fabric uplink with transceivers.
+Project minimalProject()
 {
-    if (keys.isEmpty())
-        return value;
-    QString key = keys.takeFirst();
-    const qsizetype bracket = key.indexOf(QLatin1Char('['));
-    if (bracket >= 0) {
-        const int index = key.mid(bracket + 1, key.size() - bracket - 2).toInt();
-        const QString name = key.left(bracket);
-        QJsonObject object = node.toObject();
-        QJsonArray array = object.value(name).toArray();
-        array[index] = setAt(array.at(index), keys, value);
-        object[name] = array;
-        return object;
-    }
-    QJsonObject object = node.toObject();
-    object[key] = setAt(object.value(key), keys, value);
-    return object;
-}
-
-QByteArray withValue(const QString &path, const QJsonValue &value)
-{
-    return QJsonDocument(setAt(minimalJson(), path.split(QLatin1Char('.')), value).toObject()).toJson();
+    Project p = version1Project();
+    for (const PinnedItem &item : { plainItem("gw-ib-eth", "gateway", 20000), plainItem("gw-mod-eth", "gateway-module", 6000),
+             plainItem("sfp-sx", "transceiver", 250), plainItem("om3-10m", "cable", 40) })
+        p.catalog.emplace(item.id, item);
+    Design &d = p.scenarios[0].design;
+    d.fabrics.push_back({ QStringLiteral("ib"), FabricKind::InfiniBand, QStringLiteral("InfiniBand") });
+    d.gateways = { { QStringLiteral("g1"), QStringLiteral("IB-Eth gateway"), QStringLiteral("gw-ib-eth"),
+        QStringLiteral("rack-a"), 40, { { 1, QStringLiteral("gw-mod-eth") } } } };
+    d.cables[0].from.slot = 1; // the NIC in the server's slot 1
+    d.cables.push_back({ QStringLiteral("c2"), QStringLiteral("om3-10m"), QStringLiteral("lan"),
+        { QStringLiteral("g1"), 1, 3 }, { QStringLiteral("lan"), 0, 0 },
+        { QStringLiteral("sfp-sx"), QStringLiteral("sfp-sx") } });
+    return p;
 }
 
 QString readAll(const QString &path)
@@ -146,65 +144,6 @@ private slots:
         QVERIFY(*read.project == minimalProject());
     }
 
-    void badInput_data()
-    {
-        QTest::addColumn<QByteArray>("json");
-        QTest::addColumn<QString>("field");
-        QTest::addColumn<QString>("messagePart");
-        QTest::newRow("not JSON") << QByteArray("{\"format\": ") << QString() << QStringLiteral("not valid JSON");
-        QTest::newRow("non-finite number") << QByteArray(R"({"format": "iovplan", "version": 1e999})") << QString()
-                                           << QStringLiteral("not valid JSON");
-        QTest::newRow("wrong format") << withValue(QStringLiteral("format"), QStringLiteral("qn")) << QStringLiteral("format")
-                                      << QStringLiteral("must be 'iovplan'");
-        QTest::newRow("version missing") << withValue(QStringLiteral("version"), QJsonValue(QJsonValue::Undefined))
-                                         << QStringLiteral("version") << QStringLiteral("is missing");
-        QTest::newRow("version newer") << withValue(QStringLiteral("version"), io::currentDocumentVersion + 1)
-                                       << QStringLiteral("version") << QStringLiteral("newer IOV Planner");
-        QTest::newRow("version without migration") << withValue(QStringLiteral("version"), 0)
-                                                   << QStringLiteral("version") << QStringLiteral("cannot migrate");
-        QTest::newRow("unknown item id") << withValue(QStringLiteral("scenarios[0].design.servers[0].item_id"), QStringLiteral("nope"))
-                                         << QStringLiteral("scenarios[0].design.servers[0].item_id") << QStringLiteral("does not pin");
-        QTest::newRow("unknown adapter id") << withValue(QStringLiteral("scenarios[0].design.servers[0].adapters[0].item_id"), QStringLiteral("x"))
-                                            << QStringLiteral("scenarios[0].design.servers[0].adapters[0].item_id") << QStringLiteral("does not pin");
-        QTest::newRow("duplicate id") << withValue(QStringLiteral("scenarios[0].design.switches[0].id"), QStringLiteral("s1"))
-                                      << QStringLiteral("scenarios[0].design.switches[0].id") << QStringLiteral("duplicates id 's1'");
-        QTest::newRow("negative position") << withValue(QStringLiteral("scenarios[0].design.servers[0].position_u"), -3)
-                                           << QStringLiteral("scenarios[0].design.servers[0].position_u") << QStringLiteral(">= 1");
-        QTest::newRow("position above rack") << withValue(QStringLiteral("scenarios[0].design.servers[0].position_u"), 43)
-                                             << QStringLiteral("scenarios[0].design.servers[0].position_u") << QStringLiteral("at most 42");
-        QTest::newRow("negative count") << withValue(QStringLiteral("scenarios[0].workload.profiles[0].vms_per_server"), -1)
-                                        << QStringLiteral("scenarios[0].workload.profiles[0].vms_per_server") << QStringLiteral(">= 0");
-        QTest::newRow("negative size") << withValue(QStringLiteral("scenarios[0].workload.profiles[0].block_bytes"), -4096)
-                                       << QStringLiteral("scenarios[0].workload.profiles[0].block_bytes") << QStringLiteral(">= 0");
-        QTest::newRow("negative price") << withValue(QStringLiteral("catalog.srv-1u.price_usd"), -1)
-                                        << QStringLiteral("catalog.srv-1u.price_usd") << QStringLiteral(">= 0");
-        QTest::newRow("wrong type") << withValue(QStringLiteral("scenarios[0].design.racks[0].height_u"), QStringLiteral("42"))
-                                    << QStringLiteral("scenarios[0].design.racks[0].height_u") << QStringLiteral("must be a number");
-        QTest::newRow("wrong bool type") << withValue(QStringLiteral("scenarios[0].assumptions.ha_dual_homing"), 1)
-                                         << QStringLiteral("scenarios[0].assumptions.ha_dual_homing") << QStringLiteral("true or false");
-        QTest::newRow("unknown iov mode") << withValue(QStringLiteral("scenarios[0].iov_mode"), QStringLiteral("sr-iov"))
-                                          << QStringLiteral("scenarios[0].iov_mode") << QStringLiteral("bare-metal");
-        QTest::newRow("unknown fabric") << withValue(QStringLiteral("scenarios[0].design.cables[0].fabric_id"), QStringLiteral("san"))
-                                        << QStringLiteral("scenarios[0].design.cables[0].fabric_id") << QStringLiteral("not a fabric");
-        QTest::newRow("cable to nowhere") << withValue(QStringLiteral("scenarios[0].design.cables[0].to.device_id"), QStringLiteral("ghost"))
-                                          << QStringLiteral("scenarios[0].design.cables[0].to.device_id") << QStringLiteral("not a server, switch or gateway");
-        QTest::newRow("pue below 1") << withValue(QStringLiteral("scenarios[0].assumptions.pue"), 0.5)
-                                     << QStringLiteral("scenarios[0].assumptions.pue") << QStringLiteral(">= 1");
-        QTest::newRow("maintenance over 100") << withValue(QStringLiteral("catalog.srv-1u.maintenance_pct_per_year"), 101)
-                                              << QStringLiteral("catalog.srv-1u.maintenance_pct_per_year") << QStringLiteral("[0, 100]");
-    }
-
-    void badInput()
-    {
-        QFETCH(QByteArray, json);
-        QFETCH(QString, field);
-        QFETCH(QString, messagePart);
-        const io::ProjectReadResult read = io::readProjectJson(json);
-        QVERIFY(!read.ok());
-        QCOMPARE(read.error.field, field);
-        QVERIFY2(read.error.message.contains(messagePart), qPrintable(read.error.message));
-    }
-
     void failedSaveKeepsOldFile()
     {
         QTemporaryDir dir;
@@ -233,14 +172,80 @@ private slots:
         QCOMPARE(readAll(path), QStringLiteral("old contents"));
     }
 
+    void version1DocumentMigrates()
+    {
+        const QString fixture = QFINDTESTDATA("../data/projects/minimal-v1.iovplan");
+        QVERIFY2(!fixture.isEmpty(), "tests/data/projects/minimal-v1.iovplan is missing");
+        QFile file(fixture);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray oldBytes = file.readAll();
+        QVERIFY(oldBytes.contains("\"version\": 1\n"));
+        QVERIFY(!oldBytes.contains("\"slot\": 0"));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plan.iovplan"));
+        QVERIFY(writeFile(path, oldBytes));
+        const io::ProjectReadResult read = io::readProjectFile(path);
+        QVERIFY2(read.ok(), qPrintable(read.error.field + QStringLiteral(": ") + read.error.message));
+        QCOMPARE(read.loadedVersion, 1);
+        QVERIFY(*read.project == version1Project());
+
+        const io::SaveResult first = io::saveProjectFile(path, *read.project, read.loadedVersion);
+        QVERIFY2(first.ok, qPrintable(first.message));
+        QCOMPARE(first.backupPath, path + QStringLiteral(".v1"));
+        QCOMPARE(readAll(first.backupPath).toUtf8(), oldBytes);
+        const QByteArray saved = readAll(path).toUtf8();
+        QCOMPARE(saved, io::writeProjectJson(version1Project()));
+        const io::ProjectReadResult reread = io::readProjectJson(saved);
+        QVERIFY(reread.ok());
+        QCOMPARE(reread.loadedVersion, io::currentDocumentVersion);
+        QVERIFY(*reread.project == version1Project());
+
+        // Saving again (the project still remembers it was loaded as version 1) keeps the backup as it is.
+        const io::SaveResult second = io::saveProjectFile(path, *read.project, read.loadedVersion);
+        QVERIFY(second.ok);
+        QVERIFY(second.backupPath.isEmpty());
+        QCOMPARE(readAll(first.backupPath).toUtf8(), oldBytes);
+    }
+
+    void migrationStepAddsSlotsAndTransceivers()
+    {
+        const std::vector<io::DocumentMigration> &steps = io::documentMigrations();
+        QCOMPARE(steps.size(), std::size_t(1));
+        QCOMPARE(steps[0].fromVersion, 1);
+        const QJsonObject cable { { QStringLiteral("id"), QStringLiteral("c") },
+            { QStringLiteral("from"), QJsonObject { { QStringLiteral("device_id"), QStringLiteral("a") }, { QStringLiteral("port"), 2 } } },
+            { QStringLiteral("to"), QJsonObject { { QStringLiteral("device_id"), QStringLiteral("b") }, { QStringLiteral("port"), 3 } } } };
+        const QJsonObject design { { QStringLiteral("cables"), QJsonArray { cable, cable } } };
+        // A scenario of the wrong shape is left alone for the reader to refuse.
+        const QJsonObject root { { QStringLiteral("scenarios"),
+            QJsonArray { QJsonObject { { QStringLiteral("design"), design } }, QStringLiteral("not a scenario") } } };
+        const QJsonObject migrated = steps[0].migrate(root);
+        const QJsonArray scenarios = migrated.value(QStringLiteral("scenarios")).toArray();
+        QCOMPARE(scenarios.at(1).toString(), QStringLiteral("not a scenario"));
+        const QJsonArray cables = scenarios.at(0)[QStringLiteral("design")][QStringLiteral("cables")].toArray();
+        QCOMPARE(cables.size(), 2);
+        for (const QJsonValue &c : cables) {
+            QCOMPARE(c[QStringLiteral("transceiver_item_ids")].toArray(), QJsonArray());
+            QCOMPARE(c[QStringLiteral("from")][QStringLiteral("slot")].toInt(-1), 0);
+            QCOMPARE(c[QStringLiteral("to")][QStringLiteral("slot")].toInt(-1), 0);
+            QCOMPARE(c[QStringLiteral("from")][QStringLiteral("port")].toInt(), 2);
+            QCOMPARE(c[QStringLiteral("to")][QStringLiteral("device_id")].toString(), QStringLiteral("b"));
+        }
+    }
+
     void migrationKeepsOldFileOnce()
     {
-        // A synthetic version-0 format, known only here: it spelled the project name "title".
-        const std::vector<io::DocumentMigration> migrations { { 0, [](QJsonObject root) {
-                                                                    root.insert(QStringLiteral("name"), root.take(QStringLiteral("title")));
-                                                                    return root;
-                                                                } } };
-        QJsonObject old = minimalJson();
+        // A synthetic version-0 format, known only here: it spelled the project name "title". Its
+        // step runs before the real 1 -> 2 step, so a version-0 document migrates through both.
+        std::vector<io::DocumentMigration> migrations { { 0, [](QJsonObject root) {
+                                                             root.insert(QStringLiteral("name"), root.take(QStringLiteral("title")));
+                                                             return root;
+                                                         } } };
+        migrations.insert(migrations.end(), io::documentMigrations().begin(), io::documentMigrations().end());
+        QFile fixture(QFINDTESTDATA("../data/projects/minimal-v1.iovplan"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QJsonObject old = QJsonDocument::fromJson(fixture.readAll()).object();
         old.insert(QStringLiteral("version"), 0);
         old.insert(QStringLiteral("title"), old.take(QStringLiteral("name")));
         const QByteArray oldBytes = QJsonDocument(old).toJson();
@@ -251,7 +256,7 @@ private slots:
         const io::ProjectReadResult read = io::readProjectFile(path, migrations);
         QVERIFY2(read.ok(), qPrintable(read.error.field + QStringLiteral(": ") + read.error.message));
         QCOMPARE(read.loadedVersion, 0);
-        QVERIFY(*read.project == minimalProject());
+        QVERIFY(*read.project == version1Project());
 
         const QString backup = io::backupPathFor(path, 0);
         QCOMPARE(backup, path + QStringLiteral(".v0"));
@@ -259,7 +264,7 @@ private slots:
         QVERIFY2(first.ok, qPrintable(first.message));
         QCOMPARE(first.backupPath, backup);
         QCOMPARE(readAll(backup).toUtf8(), oldBytes);
-        QCOMPARE(readAll(path).toUtf8(), io::writeProjectJson(minimalProject()));
+        QCOMPARE(readAll(path).toUtf8(), io::writeProjectJson(version1Project()));
 
         // A second save of the same (still version-0-loaded) project writes no new backup.
         Project changed = *read.project;

@@ -1,0 +1,144 @@
+#include "evaluationjson.h"
+
+#include <QJsonArray>
+
+namespace iovplan::io {
+
+using namespace iovplan::cost;
+using namespace iovplan::design;
+
+namespace {
+
+// Whole-cent money as a JSON number of dollars.
+QJsonValue usd(Cents cents)
+{
+    return toUsd(cents);
+}
+
+// Dollars rounded to the cent, so JSON never shows 0.30000000000000004 for a computed figure.
+QJsonValue usd(double dollars)
+{
+    return toUsd(toCents(dollars));
+}
+
+QJsonObject costJson(const Rollup &rollup)
+{
+    const CostFigures &c = rollup.cost;
+    QJsonObject byCategory;
+    for (const BomCategory category : allBomCategories)
+        byCategory.insert(bomCategoryName(category), usd(rollup.bom.subtotal(category)));
+    return QJsonObject {
+        { QStringLiteral("io_purchase_usd"), usd(c.ioPurchase) },
+        { QStringLiteral("purchase_usd"), usd(c.purchase) },
+        { QStringLiteral("io_maintenance_usd_per_year"), usd(c.ioMaintenanceUsdPerYear) },
+        { QStringLiteral("maintenance_usd_per_year"), usd(c.maintenanceUsdPerYear) },
+        { QStringLiteral("io_energy_usd_per_year"), usd(c.ioEnergyUsdPerYear) },
+        { QStringLiteral("energy_usd_per_year"), usd(c.energyUsdPerYear) },
+        { QStringLiteral("io_tco_usd"), usd(c.ioTcoUsd) },
+        { QStringLiteral("tco_usd"), usd(c.tcoUsd) },
+        { QStringLiteral("tco_years"), c.years },
+        { QStringLiteral("by_category"), byCategory },
+    };
+}
+
+QJsonObject powerJson(const PowerRollup &p)
+{
+    return QJsonObject {
+        { QStringLiteral("adapter_typical_w"), p.adapterTypicalW },
+        { QStringLiteral("adapter_max_w"), p.adapterMaxW },
+        { QStringLiteral("gateway_module_typical_w"), p.gatewayModuleTypicalW },
+        { QStringLiteral("endpoint_typical_w"), p.endpointTypicalW() },
+        { QStringLiteral("io_typical_w"), p.ioTypicalW },
+        { QStringLiteral("io_max_w"), p.ioMaxW },
+        { QStringLiteral("server_idle_w"), p.serverIdleW },
+        { QStringLiteral("server_typical_w"), p.serverTypicalW },
+        { QStringLiteral("typical_w"), p.typicalW() },
+        { QStringLiteral("max_w"), p.maxW() },
+        { QStringLiteral("btu_per_hour"), btuPerHour(p.typicalW()) },
+        { QStringLiteral("io_btu_per_hour"), btuPerHour(p.ioTypicalW) },
+        { QStringLiteral("kwh_per_year"), kwhPerYear(p.typicalW()) },
+        { QStringLiteral("io_kwh_per_year"), kwhPerYear(p.ioTypicalW) },
+    };
+}
+
+QJsonObject countsJson(const Rollup &rollup)
+{
+    const DesignCounts &n = rollup.counts;
+    const CapacityUse &c = rollup.capacity;
+    return QJsonObject {
+        { QStringLiteral("servers"), n.servers },
+        { QStringLiteral("adapters"), n.adapters },
+        { QStringLiteral("switches"), n.switches },
+        { QStringLiteral("switch_ports"), c.switchPortsUsed },
+        { QStringLiteral("switch_ports_available"), c.switchPortsAvailable },
+        { QStringLiteral("gateways"), n.gateways },
+        { QStringLiteral("gateway_modules"), n.gatewayModules },
+        { QStringLiteral("cables"), n.cables },
+        { QStringLiteral("transceivers"), n.transceivers },
+        { QStringLiteral("rack_units"), c.rackUnitsUsed },
+        { QStringLiteral("rack_units_available"), c.rackUnitsAvailable },
+        { QStringLiteral("pcie_slots"), c.pcieSlotsUsed },
+        { QStringLiteral("pcie_slots_available"), c.pcieSlotsAvailable },
+        { QStringLiteral("mezzanine_slots"), c.mezzanineSlotsUsed },
+        { QStringLiteral("mezzanine_slots_available"), c.mezzanineSlotsAvailable },
+        { QStringLiteral("gateway_module_slots"), c.gatewayModuleSlotsUsed },
+        { QStringLiteral("gateway_module_slots_available"), c.gatewayModuleSlotsAvailable },
+    };
+}
+
+QJsonArray problemsJson(const std::vector<Problem> &problems)
+{
+    QJsonArray array;
+    for (const Problem &problem : problems) {
+        array.append(QJsonObject {
+            { QStringLiteral("severity"), severityName(problem.severity) },
+            { QStringLiteral("message"), problem.message },
+            { QStringLiteral("object"), problem.object },
+        });
+    }
+    return array;
+}
+
+} // namespace
+
+double vmsPerServer(const Scenario &scenario)
+{
+    const std::vector<Server> &servers = scenario.design.servers;
+    if (servers.empty())
+        return 0.0;
+    double vms = 0.0;
+    for (const Server &server : servers) {
+        for (const VmProfile &profile : scenario.workload.profiles) {
+            if (profile.serverGroup == server.group)
+                vms += profile.vmsPerServer;
+        }
+    }
+    return vms / static_cast<double>(servers.size());
+}
+
+QJsonObject scenarioEvaluationJson(const Scenario &scenario, const Rollup &rollup)
+{
+    return QJsonObject {
+        { QStringLiteral("name"), scenario.name },
+        { QStringLiteral("iov_mode"), iovModeName(scenario.iovMode) },
+        { QStringLiteral("servers"), rollup.counts.servers },
+        { QStringLiteral("vms_per_server"), vmsPerServer(scenario) },
+        { QStringLiteral("cost"), costJson(rollup) },
+        { QStringLiteral("power"), powerJson(rollup.power) },
+        { QStringLiteral("counts"), countsJson(rollup) },
+        { QStringLiteral("problems"), problemsJson(rollup.problems) },
+    };
+}
+
+QJsonObject evaluationJson(const Project &project, const QString &onlyScenario)
+{
+    QJsonArray scenarios;
+    for (const Scenario &scenario : project.scenarios) {
+        if (!onlyScenario.isEmpty() && scenario.name != onlyScenario)
+            continue;
+        scenarios.append(scenarioEvaluationJson(scenario, rollUp(scenario, project.catalog)));
+    }
+    return QJsonObject { { QStringLiteral("scenarios"), scenarios } };
+}
+
+} // namespace iovplan::io

@@ -1,0 +1,23 @@
+#pragma once
+// The `iovplan-cli evaluate` JSON (ARCHITECTURE.md, "evaluate JSON"): base SI units in every key — watts,
+// US dollars, bytes, seconds. This issue fills the cost, power, counts and problems parts.
+
+#include "model/cost/rollup.h"
+#include "model/design/project.h"
+
+#include <QJsonObject>
+
+namespace iovplan::io {
+
+/// Mean VMs per server of the scenario: Σ over servers of the VMs their group's profiles place, divided
+/// by the number of servers (0 without servers).
+[[nodiscard]] double vmsPerServer(const design::Scenario &scenario);
+
+/// One scenario's object of the "scenarios" array: name, iov_mode, servers, vms_per_server, cost, power,
+/// counts, capacity and problems.
+[[nodiscard]] QJsonObject scenarioEvaluationJson(const design::Scenario &scenario, const cost::Rollup &rollup);
+
+/// {"scenarios": [...]} for the scenarios of `project` (all when `onlyScenario` is empty).
+[[nodiscard]] QJsonObject evaluationJson(const design::Project &project, const QString &onlyScenario = {});
+
+} // namespace iovplan::io
