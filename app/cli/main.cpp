@@ -4,6 +4,7 @@
 #include "evaluatecommand.h"
 #include "qncommand.h"
 #include "refreshcommand.h"
+#include "simulatecommand.h"
 
 #include <iovplan/version.h>
 
@@ -20,6 +21,7 @@ void printUsage(QTextStream &out)
     out << "Usage: iovplan-cli COMMAND [OPTIONS]\n\n"
            "Commands:\n"
            "  qn FILE [--format json|table]   solve a queueing network (qn JSON)\n"
+           "  simulate FILE [OPTIONS]         discrete-event simulation of a qn network\n"
            "  evaluate FILE [--scenario NAME] [--format json|table]\n"
            "                                  cost, power, counts and problems of each scenario\n"
            "  bom FILE [--scenario NAME] --csv bill of materials as CSV\n"
@@ -58,6 +60,8 @@ int main(int argc, char *argv[])
         }
         if (command == QLatin1String("qn"))
             return iovplan::cli::runQnCommand(args.mid(1), out, err);
+        if (command == QLatin1String("simulate"))
+            return iovplan::cli::runSimulateCommand(args.mid(1), out, err);
         if (command == QLatin1String("evaluate"))
             return iovplan::cli::runEvaluateCommand(args.mid(1), out, err);
         if (command == QLatin1String("bom"))

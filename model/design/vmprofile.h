@@ -19,6 +19,11 @@ struct VmProfile
     double blockBytes = 4096.0; ///< mean storage block, bytes
     double ipcBytesPerS = 0.0; ///< per VM, inter-process traffic, bytes/s
     double migrationBytesPerS = 0.0; ///< per VM, VM-migration traffic, bytes/s
+    /// Mean busy fraction of each vCPU running the VM's own work (0..1): the CPU the VMs need besides I/O.
+    double vcpuUtilization = 0.0;
+    /// The VMs move network and IPC data with RDMA (verbs, zero copy) rather than TCP/IP (IPoIB on
+    /// InfiniBand). Only native, passthrough and bare-metal give a VM RDMA (ciov-whitepaper.txt §3.2).
+    bool rdma = false;
 
     bool operator==(const VmProfile &) const = default;
 };

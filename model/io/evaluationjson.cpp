@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace iovplan::io {
 
 using namespace iovplan::cost;
@@ -86,6 +88,58 @@ QJsonObject countsJson(const Rollup &rollup)
     };
 }
 
+// A figure that may be absent (saturation) or unbounded: JSON null rather than NaN or infinity.
+QJsonValue optionalFigure(const std::optional<double> &x)
+{
+    return x && std::isfinite(*x) ? QJsonValue(*x) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue finiteFigure(double x)
+{
+    return std::isfinite(x) ? QJsonValue(x) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject performanceJson(const iov::PerformanceMetrics &p)
+{
+    QJsonArray classes;
+    for (const iov::ClassMetrics &c : p.classes) {
+        classes.append(QJsonObject {
+            { QStringLiteral("name"), iov::trafficClassName(c.traffic) },
+            { QStringLiteral("transport"), iov::transportName(c.transport) },
+            { QStringLiteral("offered_bytes_per_s"), c.offeredBytesPerS },
+            { QStringLiteral("throughput_bytes_per_s"), c.throughputBytesPerS },
+            { QStringLiteral("peak_vm_bytes_per_s"), finiteFigure(c.peakVmBytesPerS) },
+            { QStringLiteral("peak_vm_adapter_bytes_per_s"), finiteFigure(c.peakVmAdapterBytesPerS) },
+            { QStringLiteral("peak_server_bytes_per_s"), finiteFigure(c.peakServerBytesPerS) },
+            { QStringLiteral("latency_s"), optionalFigure(c.latencyS) },
+            { QStringLiteral("unloaded_latency_s"), c.unloadedLatencyS },
+            { QStringLiteral("p99_latency_s"), optionalFigure(c.p99LatencyS) },
+            { QStringLiteral("bottleneck"), c.bottleneck },
+            { QStringLiteral("saturated"), c.saturated },
+        });
+    }
+    QJsonArray stations;
+    for (const iov::StationMetrics &s : p.stations)
+        stations.append(QJsonObject { { QStringLiteral("name"), s.name }, { QStringLiteral("utilization"), s.utilization } });
+    QJsonArray oversubscription;
+    for (const iov::Oversubscription &o : p.oversubscription) {
+        oversubscription.append(QJsonObject { { QStringLiteral("station"), o.station }, { QStringLiteral("ratio"), o.ratio },
+                                              { QStringLiteral("utilization"), o.utilization } });
+    }
+    return QJsonObject {
+        { QStringLiteral("classes"), classes },
+        { QStringLiteral("cpu_utilization"), p.cpuUtilization },
+        { QStringLiteral("cpu_headroom"), p.cpuHeadroom },
+        { QStringLiteral("io_cpu_share"), p.ioCpuShare },
+        { QStringLiteral("max_vms_per_server"), p.maxVmsPerServer },
+        { QStringLiteral("stations"), stations },
+        { QStringLiteral("oversubscription"), oversubscription },
+        { QStringLiteral("saturated"), p.saturated },
+        { QStringLiteral("bottleneck"), p.bottleneck },
+        { QStringLiteral("max_load_scale"), optionalFigure(p.maxLoadScale) },
+    };
+}
+
 QJsonArray problemsJson(const std::vector<Problem> &problems)
 {
     QJsonArray array;
@@ -116,8 +170,11 @@ double vmsPerServer(const Scenario &scenario)
     return vms / static_cast<double>(servers.size());
 }
 
-QJsonObject scenarioEvaluationJson(const Scenario &scenario, const Rollup &rollup)
+QJsonObject scenarioEvaluationJson(const Scenario &scenario, const Rollup &rollup,
+                                   const iov::PerformanceMetrics &performance)
 {
+    std::vector<Problem> problems = rollup.problems;
+    problems.insert(problems.end(), performance.problems.begin(), performance.problems.end());
     return QJsonObject {
         { QStringLiteral("name"), scenario.name },
         { QStringLiteral("iov_mode"), iovModeName(scenario.iovMode) },
@@ -126,7 +183,12 @@ QJsonObject scenarioEvaluationJson(const Scenario &scenario, const Rollup &rollu
         { QStringLiteral("cost"), costJson(rollup) },
         { QStringLiteral("power"), powerJson(rollup.power) },
         { QStringLiteral("counts"), countsJson(rollup) },
-        { QStringLiteral("problems"), problemsJson(rollup.problems) },
+        { QStringLiteral("performance"), performanceJson(performance) },
+        { QStringLiteral("properties"),
+            QJsonObject { { QStringLiteral("live_migration"), performance.properties.liveMigration },
+                { QStringLiteral("legacy_io_in_vm"), performance.properties.legacyIoInVm },
+                { QStringLiteral("management_transparency"), performance.properties.managementTransparency } } },
+        { QStringLiteral("problems"), problemsJson(problems) },
     };
 }
 
@@ -136,7 +198,8 @@ QJsonObject evaluationJson(const Project &project, const QString &onlyScenario)
     for (const Scenario &scenario : project.scenarios) {
         if (!onlyScenario.isEmpty() && scenario.name != onlyScenario)
             continue;
-        scenarios.append(scenarioEvaluationJson(scenario, rollUp(scenario, project.catalog)));
+        scenarios.append(scenarioEvaluationJson(scenario, rollUp(scenario, project.catalog),
+                                                iov::evaluatePerformance(scenario, project.catalog)));
     }
     return QJsonObject { { QStringLiteral("scenarios"), scenarios } };
 }

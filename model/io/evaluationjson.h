@@ -1,9 +1,10 @@
 #pragma once
 // The `iovplan-cli evaluate` JSON (ARCHITECTURE.md, "evaluate JSON"): base SI units in every key — watts,
-// US dollars, bytes, seconds. This issue fills the cost, power, counts and problems parts.
+// US dollars, bytes, seconds.
 
 #include "model/cost/rollup.h"
 #include "model/design/project.h"
+#include "model/iov/performance.h"
 
 #include <QJsonObject>
 
@@ -14,8 +15,9 @@ namespace iovplan::io {
 [[nodiscard]] double vmsPerServer(const design::Scenario &scenario);
 
 /// One scenario's object of the "scenarios" array: name, iov_mode, servers, vms_per_server, cost, power,
-/// counts, capacity and problems.
-[[nodiscard]] QJsonObject scenarioEvaluationJson(const design::Scenario &scenario, const cost::Rollup &rollup);
+/// counts, performance, properties and problems (the roll-up's and the performance model's).
+[[nodiscard]] QJsonObject scenarioEvaluationJson(const design::Scenario &scenario, const cost::Rollup &rollup,
+                                                 const iov::PerformanceMetrics &performance);
 
 /// {"scenarios": [...]} for the scenarios of `project` (all when `onlyScenario` is empty).
 [[nodiscard]] QJsonObject evaluationJson(const design::Project &project, const QString &onlyScenario = {});

@@ -345,6 +345,19 @@ Workload readWorkload(const QJsonObject &o, const JsonPath &path)
         profile.blockBytes = size("block_bytes");
         profile.ipcBytesPerS = size("ipc_bytes_per_s");
         profile.migrationBytesPerS = size("migration_bytes_per_s");
+        // Added in version 2 without a migration: absent means no VM compute load and TCP/IP.
+        if (const QJsonValue u = v.value(QLatin1String("vcpu_utilization")); !u.isUndefined()) {
+            profile.vcpuUtilization = nonNegativeNumber(u, p.member("vcpu_utilization"));
+            if (profile.vcpuUtilization > 1.0)
+                rejectField(p.member("vcpu_utilization"), QStringLiteral("must be a fraction in [0, 1], got ")
+                                                              + numberText(profile.vcpuUtilization));
+        }
+        if (const QJsonValue t = v.value(QLatin1String("network_transport")); !t.isUndefined()) {
+            const QString transport = t.toString();
+            if (transport != u"tcp" && transport != u"rdma")
+                rejectField(p.member("network_transport"), QStringLiteral("must be \"tcp\" or \"rdma\", got ") + describeValue(t));
+            profile.rdma = transport == u"rdma";
+        }
         w.profiles.push_back(profile);
     }
     const JsonPath slaPath = path.member("sla");
@@ -507,6 +520,8 @@ QJsonObject workloadJson(const Workload &w)
             { QStringLiteral("block_bytes"), v.blockBytes },
             { QStringLiteral("ipc_bytes_per_s"), v.ipcBytesPerS },
             { QStringLiteral("migration_bytes_per_s"), v.migrationBytesPerS },
+            { QStringLiteral("vcpu_utilization"), v.vcpuUtilization },
+            { QStringLiteral("network_transport"), v.rdma ? QStringLiteral("rdma") : QStringLiteral("tcp") },
         });
     return QJsonObject { { QStringLiteral("profiles"), profiles },
         { QStringLiteral("sla"),

@@ -175,6 +175,10 @@ private slots:
             QStringLiteral("scenarios[0].workload.profiles[0].vms_per_server"), ">= 0");
         row("fractional vCPUs", withValue(QStringLiteral("scenarios[0].workload.profiles[0].vcpus"), 1.5),
             QStringLiteral("scenarios[0].workload.profiles[0].vcpus"), "whole number");
+        row("vCPU utilization above one", withValue(QStringLiteral("scenarios[0].workload.profiles[0].vcpu_utilization"), 1.5),
+            QStringLiteral("scenarios[0].workload.profiles[0].vcpu_utilization"), "fraction in [0, 1]");
+        row("unknown network transport", withValue(QStringLiteral("scenarios[0].workload.profiles[0].network_transport"), QStringLiteral("udp")),
+            QStringLiteral("scenarios[0].workload.profiles[0].network_transport"), "\"tcp\" or \"rdma\"");
         row("negative size", withValue(QStringLiteral("scenarios[0].workload.profiles[0].block_bytes"), -4096),
             QStringLiteral("scenarios[0].workload.profiles[0].block_bytes"), ">= 0");
         row("negative price", withValue(QStringLiteral("catalog.srv-1u.price_usd"), -1), QStringLiteral("catalog.srv-1u.price_usd"), ">= 0");

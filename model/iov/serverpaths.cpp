@@ -1,0 +1,490 @@
+#include "serverpaths.h"
+
+#include "linkrates.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <set>
+
+namespace iovplan::iov {
+
+using namespace iovplan::design;
+
+namespace {
+
+// Migration copies guest memory in bulk (estimate: 64 KiB sends, like a streaming benchmark).
+constexpr double migrationMessageBytes = 65536.0;
+
+// The VM load a server carries, summed over the profiles of its group.
+struct ServerLoad
+{
+    double vms = 0.0;
+    double vmCores = 0.0;
+    double lanBytes = 0.0;
+    double ipcBytes = 0.0;
+    double migrationBytes = 0.0;
+    double networkMessageBytes = 1500.0;
+    double sanBytes = 0.0;
+    double sanMessageBytes = 4096.0;
+    bool rdma = false;
+};
+
+ServerLoad loadOf(const Server &server, const Workload &workload, std::optional<double> vmsPerServer)
+{
+    ServerLoad load;
+    double profileVms = 0.0;
+    for (const VmProfile &p : workload.profiles) {
+        if (p.serverGroup == server.group)
+            profileVms += p.vmsPerServer;
+    }
+    double weightedMessage = 0.0;
+    double networkBytes = 0.0;
+    double iops = 0.0;
+    double weightedBlock = 0.0;
+    for (const VmProfile &p : workload.profiles) {
+        if (p.serverGroup != server.group)
+            continue;
+        // The capacity search scales every profile of the group so the server holds vmsPerServer VMs.
+        const double vms = vmsPerServer && profileVms > 0.0 ? p.vmsPerServer * *vmsPerServer / profileVms
+                                                           : static_cast<double>(p.vmsPerServer);
+        load.vms += vms;
+        load.vmCores += vms * p.vcpus * p.vcpuUtilization;
+        load.lanBytes += vms * p.networkBytesPerS;
+        load.ipcBytes += vms * p.ipcBytesPerS;
+        load.migrationBytes += vms * p.migrationBytesPerS;
+        networkBytes += vms * (p.networkBytesPerS + p.ipcBytesPerS);
+        weightedMessage += vms * (p.networkBytesPerS + p.ipcBytesPerS) * p.networkMessageBytes;
+        // Storage: bytes/s with IOPS gives the mean I/O size; bytes/s alone uses the block size;
+        // IOPS alone moves blocks (docs/model.md).
+        const double bytes = p.storageBytesPerS > 0.0 ? p.storageBytesPerS : p.iops * p.blockBytes;
+        const double ios = p.iops > 0.0 ? p.iops : (p.blockBytes > 0.0 ? p.storageBytesPerS / p.blockBytes : 0.0);
+        load.sanBytes += vms * bytes;
+        iops += vms * ios;
+        weightedBlock += vms * ios * p.blockBytes;
+        load.rdma = load.rdma || p.rdma;
+    }
+    if (networkBytes > 0.0)
+        load.networkMessageBytes = std::max(1.0, weightedMessage / networkBytes);
+    if (iops > 0.0)
+        load.sanMessageBytes = load.sanBytes > 0.0 ? load.sanBytes / iops : weightedBlock / iops;
+    load.sanMessageBytes = std::max(1.0, load.sanMessageBytes);
+    return load;
+}
+
+// Protocol family of an adapter or device: "ethernet", "fibre-channel" or "infiniband" ("vpi" counts as
+// InfiniBand: VPI adapters of this catalog run their ports as InfiniBand by default).
+QString family(const PinnedItem &item, QStringView field = u"protocol")
+{
+    const QString p = specText(item, field);
+    return p == u"vpi" ? QStringLiteral("infiniband") : p;
+}
+
+class PathReader
+{
+public:
+    PathReader(const Scenario &scenario, const PinnedCatalog &catalog)
+        : m_scenario(scenario), m_design(scenario.design), m_catalog(catalog), m_mode(iovModeModel(scenario.iovMode))
+    {
+        for (const Fabric &f : m_design.fabrics)
+            m_fabrics.insert(f.id, &f);
+        for (const Server &s : m_design.servers)
+            m_servers.insert(s.id, &s);
+        for (const Switch &s : m_design.switches)
+            m_switches.insert(s.id, &s);
+        for (const Gateway &g : m_design.gateways)
+            m_gateways.insert(g.id, &g);
+        for (const Cable &c : m_design.cables) {
+            m_cablesOf[c.from.deviceId].push_back(&c);
+            if (c.to.deviceId != c.from.deviceId)
+                m_cablesOf[c.to.deviceId].push_back(&c);
+        }
+    }
+
+    DesignPaths read(std::optional<double> vmsPerServer)
+    {
+        readSharedStations();
+        readAttachedPorts();
+        for (const Server &server : m_design.servers)
+            m_result.servers.push_back(serverModel(server, vmsPerServer));
+        return std::move(m_result);
+    }
+
+private:
+    const PinnedItem *item(const QString &id) const
+    {
+        const auto found = m_catalog.find(id);
+        return found != m_catalog.end() ? &found->second : nullptr;
+    }
+
+    void problem(Severity severity, const QString &message, const QString &object)
+    {
+        if (m_reported.insert(message).second)
+            m_result.problems.push_back({ severity, message, object });
+    }
+
+    // The far end of `cable` seen from `device` (and its slot).
+    static const CableEnd &otherEnd(const Cable &cable, const QString &device, int slot)
+    {
+        return cable.from.deviceId == device && cable.from.slot == slot ? cable.to : cable.from;
+    }
+
+    std::optional<FabricKind> fabricKind(const QString &fabricId) const
+    {
+        const auto f = m_fabrics.find(fabricId);
+        return f != m_fabrics.end() ? std::optional<FabricKind>((*f)->kind) : std::nullopt;
+    }
+
+    // ---- shared stations: switch uplinks and gateway modules -------------------------------
+
+    void readSharedStations()
+    {
+        for (const Switch &sw : m_design.switches) {
+            const PinnedItem *it = item(sw.itemId);
+            if (it == nullptr)
+                continue;
+            const std::optional<double> rate = usablePortBytesPerS(family(*it), specNumber(*it, u"speed_gbps").value_or(0.0));
+            int uplinks = 0;
+            for (const Cable *c : m_cablesOf.value(sw.id)) {
+                const CableEnd &far = otherEnd(*c, sw.id, c->from.deviceId == sw.id ? c->from.slot : c->to.slot);
+                if (m_fabrics.contains(far.deviceId))
+                    ++uplinks;
+            }
+            if (uplinks > 0 && rate)
+                m_result.shared[uplinkName(sw.id)] = { uplinkName(sw.id), uplinks, *rate, 0.0, 0.0 };
+        }
+        for (const Gateway &gw : m_design.gateways) {
+            const PinnedItem *chassis = item(gw.itemId);
+            if (chassis == nullptr)
+                continue;
+            const auto addSide = [&](const PinnedItem &source, const QString &side, double latencyS) {
+                const int ports = specCount(source, u"ext_ports").value_or(0);
+                const std::optional<double> rate = usablePortBytesPerS(
+                    family(source, u"ext_protocol"), specNumber(source, u"ext_speed_gbps").value_or(0.0));
+                if (ports <= 0 || !rate)
+                    return;
+                // The module's bridging throughput caps its ports together (catalog throughput_gbps).
+                double perPort = *rate;
+                if (const std::optional<double> t = specNumber(source, u"throughput_gbps"); t && *t > 0.0)
+                    perPort = std::min(perPort, *t * 1e9 / 8.0 / ports);
+                SharedStation &s = m_result.shared[gatewayName(gw.id, side)];
+                s.name = gatewayName(gw.id, side);
+                // Modules of one kind add ports; keep the slowest port rate (conservative).
+                s.portBytesPerS = s.ports == 0 ? perPort : std::min(s.portBytesPerS, perPort);
+                s.ports += ports;
+                s.latencyS = std::max(s.latencyS, latencyS);
+            };
+            const double chassisLatency = specNumber(*chassis, u"latency_ns").value_or(0.0) * 1e-9;
+            if (specCount(*chassis, u"module_slots").value_or(0) == 0) {
+                const QString side = family(*chassis, u"ext_protocol") == u"fibre-channel" ? QStringLiteral("fc")
+                                                                                          : QStringLiteral("ethernet");
+                addSide(*chassis, side, specNumber(*chassis, u"latency_us").value_or(0.0) * 1e-6);
+            }
+            for (const SlotItem &m : gw.modules) {
+                const PinnedItem *module = item(m.itemId);
+                if (module == nullptr)
+                    continue;
+                const QString side = family(*module, u"ext_protocol") == u"fibre-channel" ? QStringLiteral("fc")
+                                                                                         : QStringLiteral("ethernet");
+                addSide(*module, side, chassisLatency + specNumber(*module, u"latency_us").value_or(0.0) * 1e-6);
+            }
+        }
+    }
+
+    // Σ line rate of the server ports cabled to each switch and gateway, for the oversubscription ratios.
+    void readAttachedPorts()
+    {
+        for (const Cable &c : m_design.cables) {
+            for (const auto &[serverEnd, far] : { std::pair { &c.from, &c.to }, std::pair { &c.to, &c.from } }) {
+                const auto found = m_servers.find(serverEnd->deviceId);
+                if (found == m_servers.end())
+                    continue;
+                const Server *server = *found;
+                const auto adapter = std::find_if(server->adapters.begin(), server->adapters.end(),
+                                                  [&](const SlotItem &a) { return a.slot == serverEnd->slot; });
+                const PinnedItem *it = adapter != server->adapters.end() ? item(adapter->itemId) : nullptr;
+                const double rate = it != nullptr
+                    ? usablePortBytesPerS(family(*it), specNumber(*it, u"speed_gbps").value_or(0.0)).value_or(0.0)
+                    : usablePortBytesPerS(QStringLiteral("ethernet"), 1.0).value_or(0.0);
+                QStringList stations;
+                if (m_switches.contains(far->deviceId))
+                    stations << uplinkName(far->deviceId);
+                if (m_gateways.contains(far->deviceId))
+                    stations << gatewayName(far->deviceId, QStringLiteral("ethernet")) << gatewayName(far->deviceId, QStringLiteral("fc"));
+                for (const QString &name : stations) {
+                    if (const auto s = m_result.shared.find(name); s != m_result.shared.end())
+                        s->second.attachedBytesPerS += rate;
+                }
+            }
+        }
+    }
+
+    static QString uplinkName(const QString &switchId) { return QStringLiteral("uplink/") + switchId; }
+    static QString gatewayName(const QString &gatewayId, const QString &side)
+    {
+        return QStringLiteral("gateway/%1/%2").arg(gatewayId, side);
+    }
+
+    // ---- one server --------------------------------------------------------------------------
+
+    // The peer of a server port: its speed, hop latency and the shared station a class reaches through it.
+    struct Peer
+    {
+        double speedGbps = 0.0; ///< 0 = unknown (use the adapter's)
+        double latencyS = 0.0;
+        QString lanShared; ///< where lan and migration traffic leaves the fabric
+        QString sanShared; ///< where san traffic leaves
+    };
+
+    Peer peerOf(const CableEnd &far)
+    {
+        Peer peer;
+        if (const auto sw = m_switches.find(far.deviceId); sw != m_switches.end()) {
+            if (const PinnedItem *it = item((*sw)->itemId)) {
+                peer.speedGbps = specNumber(*it, u"speed_gbps").value_or(0.0);
+                peer.latencyS = specNumber(*it, u"latency_ns").value_or(0.0) * 1e-9;
+            }
+            const QString uplink = uplinkName((*sw)->id);
+            if (m_result.shared.count(uplink) != 0) {
+                peer.lanShared = uplink;
+                peer.sanShared = uplink;
+            }
+        } else if (const auto gw = m_gateways.find(far.deviceId); gw != m_gateways.end()) {
+            if (const PinnedItem *it = item((*gw)->itemId)) {
+                peer.speedGbps = specNumber(*it, u"ib_speed_gbps").value_or(0.0);
+                peer.latencyS = specNumber(*it, u"latency_ns").value_or(0.0) * 1e-9;
+            }
+            for (const QString &side : { QStringLiteral("ethernet"), QStringLiteral("fc") }) {
+                const QString name = gatewayName((*gw)->id, side);
+                if (m_result.shared.count(name) != 0)
+                    (side == u"fc" ? peer.sanShared : peer.lanShared) = name;
+            }
+        }
+        return peer;
+    }
+
+    // The adapters of `server` whose protocol family is `wanted`, with their cabled ports.
+    std::vector<AdapterUse> adaptersFor(const Server &server, const QString &wanted, TrafficClass traffic)
+    {
+        std::vector<AdapterUse> uses;
+        const PinnedItem *chassis = item(server.itemId);
+        const int slotGen = chassis != nullptr ? specCount(*chassis, u"slot_pcie_gen").value_or(0) : 0;
+        const int slotLanes = chassis != nullptr ? specCount(*chassis, u"slot_pcie_lanes").value_or(0) : 0;
+        std::vector<std::pair<int, const PinnedItem *>> candidates;
+        if (chassis != nullptr && wanted == u"ethernet" && specCount(*chassis, u"lom_ports").value_or(0) > 0)
+            candidates.emplace_back(0, nullptr); // on-board GigE
+        for (const SlotItem &a : server.adapters) {
+            if (const PinnedItem *it = item(a.itemId); it != nullptr && family(*it) == wanted)
+                candidates.emplace_back(a.slot, it);
+        }
+        for (const auto &[slot, adapter] : candidates) {
+            AdapterUse use;
+            use.slot = slot;
+            use.itemId = adapter != nullptr ? adapter->id : server.itemId;
+            const double speed = adapter != nullptr ? specNumber(*adapter, u"speed_gbps").value_or(0.0) : 1.0;
+            const QString protocol = adapter != nullptr ? family(*adapter) : QStringLiteral("ethernet");
+            const std::optional<double> own = usablePortBytesPerS(protocol, speed);
+            for (const Cable *c : m_cablesOf.value(server.id)) {
+                const bool fromHere = c->from.deviceId == server.id && c->from.slot == slot;
+                const bool toHere = c->to.deviceId == server.id && c->to.slot == slot;
+                if (!fromHere && !toHere)
+                    continue;
+                const std::optional<FabricKind> kind = fabricKind(c->fabricId);
+                const bool rightFabric = !kind
+                    || (wanted == u"infiniband" ? *kind == FabricKind::InfiniBand
+                                                : (traffic == TrafficClass::San) == (*kind == FabricKind::San));
+                if (!rightFabric)
+                    continue;
+                const Peer peer = peerOf(fromHere ? c->to : c->from);
+                const double negotiated = peer.speedGbps > 0.0 ? negotiatedGbps(speed, peer.speedGbps) : speed;
+                PortLink port;
+                port.adapterBytesPerS = own.value_or(0.0);
+                port.bytesPerS = usablePortBytesPerS(protocol, negotiated).value_or(port.adapterBytesPerS);
+                port.peerLatencyS = peer.latencyS;
+                port.sharedStation = traffic == TrafficClass::Ipc ? QString()
+                    : traffic == TrafficClass::San                ? peer.sanShared
+                                                                  : peer.lanShared;
+                use.ports.push_back(port);
+            }
+            if (use.ports.empty())
+                continue;
+            if (adapter != nullptr) {
+                use.latencyS = specNumber(*adapter, u"latency_us").value_or(0.0) * 1e-6;
+                if (specText(*adapter, u"host_bus") == u"pci-x") {
+                    use.sharedBus = true;
+                    use.busFromHostBytesPerS = use.busToHostBytesPerS = usablePcixBytesPerS(
+                        specCount(*adapter, u"pcix_bits").value_or(64), specNumber(*adapter, u"pcix_mhz").value_or(133.0));
+                } else {
+                    int gen = specCount(*adapter, u"pcie_gen").value_or(0);
+                    int lanes = specCount(*adapter, u"pcie_lanes").value_or(0);
+                    if (slotGen > 0)
+                        gen = std::min(gen, slotGen); // a card runs at the slower of card and slot
+                    if (slotLanes > 0)
+                        lanes = std::min(lanes, slotLanes);
+                    use.busFromHostBytesPerS = usablePcieBytesPerS(gen, lanes, BusDirection::FromHost).value_or(0.0);
+                    use.busToHostBytesPerS = usablePcieBytesPerS(gen, lanes, BusDirection::ToHost).value_or(0.0);
+                    if (use.busFromHostBytesPerS <= 0.0) {
+                        problem(Severity::Warning,
+                                QStringLiteral("%1 has no PCIe generation and lanes in the catalog; its host bus is "
+                                               "not modelled").arg(displayName(*adapter)),
+                                adapter->id);
+                    }
+                }
+                checkMode(server, slot, *adapter);
+            } else {
+                use.latencyS = 30e-6; // on-board GigE: like the catalog's 2007 GigE NICs (docs/model.md)
+            }
+            uses.push_back(std::move(use));
+        }
+        return uses;
+    }
+
+    void checkMode(const Server &server, int slot, const PinnedItem &adapter)
+    {
+        const QString modes = specText(adapter, u"iov_modes");
+        const QString mode = iovModeName(m_scenario.iovMode);
+        if (modes.isEmpty()) {
+            problem(Severity::Warning,
+                    QStringLiteral("%1 lists no IOV modes in the catalog; assumed to support %2 IOV")
+                        .arg(displayName(adapter), mode),
+                    adapter.id);
+            return;
+        }
+        if (!modes.split(QLatin1Char(';')).contains(mode)) {
+            problem(Severity::Error,
+                    QStringLiteral("%1 (slot %2 of server %3 and others like it) does not support %4 IOV; it supports %5")
+                        .arg(displayName(adapter))
+                        .arg(slot)
+                        .arg(server.id, mode, modes.split(QLatin1Char(';')).join(QStringLiteral(", "))),
+                    adapter.id);
+        }
+    }
+
+    ServerModel serverModel(const Server &server, std::optional<double> vmsPerServer)
+    {
+        ServerModel model;
+        model.serverId = server.id;
+        const PinnedItem *chassis = item(server.itemId);
+        if (chassis != nullptr) {
+            model.cores = std::max(1, specCount(*chassis, u"cores").value_or(0));
+            model.ghz = specNumber(*chassis, u"ghz").value_or(0.0);
+            if (!specCount(*chassis, u"cores") || model.ghz <= 0.0) {
+                problem(Severity::Error,
+                        QStringLiteral("%1 has no cores or GHz in the catalog: the host CPU cannot be modelled")
+                            .arg(displayName(*chassis)),
+                        chassis->id);
+                model.ghz = std::max(model.ghz, 1.0);
+            }
+        }
+        const ServerLoad load = loadOf(server, m_scenario.workload, vmsPerServer);
+        model.vms = load.vms;
+        model.vmCores = load.vmCores;
+
+        const auto addPath = [&](TrafficClass traffic, double bytes, double messageBytes) {
+            if (bytes <= 0.0)
+                return;
+            ClassPath path;
+            path.traffic = traffic;
+            path.bytesPerS = bytes;
+            path.messageBytes = messageBytes;
+            path.cpuPasses = traffic == TrafficClass::Ipc ? 2 : 1;
+            if (traffic == TrafficClass::San) {
+                path.adapters = adaptersFor(server, QStringLiteral("fibre-channel"), traffic);
+                path.transport = Transport::FibreChannel;
+                if (path.adapters.empty()) {
+                    path.adapters = adaptersFor(server, QStringLiteral("infiniband"), traffic);
+                    path.transport = Transport::Srp;
+                }
+            } else {
+                path.adapters = adaptersFor(server, QStringLiteral("ethernet"), traffic);
+                path.transport = Transport::Tcp;
+                if (path.adapters.empty()) {
+                    path.adapters = adaptersFor(server, QStringLiteral("infiniband"), traffic);
+                    const bool rdma = load.rdma && traffic == TrafficClass::Ipc && m_mode.offersRdmaToVms();
+                    path.transport = rdma ? Transport::Rdma : Transport::IpoIb;
+                }
+            }
+            if (load.rdma && !m_mode.offersRdmaToVms()) {
+                problem(Severity::Warning,
+                        QStringLiteral("%1 IOV gives VMs no RDMA (they see legacy virtual NICs): the profile's "
+                                       "RDMA traffic is carried as TCP/IP through the hypervisor")
+                            .arg(iovModeName(m_scenario.iovMode)),
+                        server.group);
+            }
+            if (path.adapters.empty()) {
+                problem(Severity::Error,
+                        QStringLiteral("server %1 offers %2 traffic but no cabled adapter carries it")
+                            .arg(server.id, trafficClassName(traffic)),
+                        server.id);
+                return;
+            }
+            path.stages = m_mode.cpuStages(path.transport);
+            model.paths.push_back(std::move(path));
+        };
+        addPath(TrafficClass::Lan, load.lanBytes, load.networkMessageBytes);
+        addPath(TrafficClass::San, load.sanBytes, load.sanMessageBytes);
+        addPath(TrafficClass::Ipc, load.ipcBytes, load.networkMessageBytes);
+        addPath(TrafficClass::Migration, load.migrationBytes, migrationMessageBytes);
+        model.signature = signatureOf(server, model);
+        return model;
+    }
+
+    // Servers whose loads, CPUs and paths (down to the shared stations) are equal behave identically.
+    static QString signatureOf(const Server &server, const ServerModel &model)
+    {
+        QString s = server.itemId + QLatin1Char('|') + QString::number(model.vms, 'g', 17) + QLatin1Char('|')
+            + QString::number(model.vmCores, 'g', 17);
+        for (const ClassPath &p : model.paths) {
+            s += QStringLiteral("|%1:%2:%3:%4:%5")
+                     .arg(static_cast<int>(p.traffic))
+                     .arg(static_cast<int>(p.transport))
+                     .arg(p.bytesPerS, 0, 'g', 17)
+                     .arg(p.messageBytes, 0, 'g', 17)
+                     .arg(p.stages.size());
+            for (const AdapterUse &a : p.adapters) {
+                s += QStringLiteral("/%1:%2:%3:%4").arg(a.slot).arg(a.itemId).arg(a.busFromHostBytesPerS, 0, 'g', 17)
+                         .arg(a.busToHostBytesPerS, 0, 'g', 17);
+                for (const PortLink &port : a.ports)
+                    s += QStringLiteral(",%1@%2").arg(port.bytesPerS, 0, 'g', 17).arg(port.sharedStation);
+            }
+        }
+        return s;
+    }
+
+    const Scenario &m_scenario;
+    const Design &m_design;
+    const PinnedCatalog &m_catalog;
+    const IovModeModel &m_mode;
+    QHash<QString, const Fabric *> m_fabrics;
+    QHash<QString, const Server *> m_servers;
+    QHash<QString, const Switch *> m_switches;
+    QHash<QString, const Gateway *> m_gateways;
+    QHash<QString, std::vector<const Cable *>> m_cablesOf;
+    std::set<QString> m_reported;
+    DesignPaths m_result;
+};
+
+} // namespace
+
+QString trafficClassName(TrafficClass traffic)
+{
+    switch (traffic) {
+    case TrafficClass::Lan:
+        return QStringLiteral("lan");
+    case TrafficClass::San:
+        return QStringLiteral("san");
+    case TrafficClass::Ipc:
+        return QStringLiteral("ipc");
+    case TrafficClass::Migration:
+        return QStringLiteral("migration");
+    }
+    return {};
+}
+
+DesignPaths designPaths(const Scenario &scenario, const PinnedCatalog &catalog, std::optional<double> vmsPerServer)
+{
+    return PathReader(scenario, catalog).read(vmsPerServer);
+}
+
+} // namespace iovplan::iov
