@@ -5,6 +5,7 @@
 #include "qncommand.h"
 #include "refreshcommand.h"
 #include "simulatecommand.h"
+#include "sweepcommand.h"
 
 #include <iovplan/version.h>
 
@@ -24,6 +25,9 @@ void printUsage(QTextStream &out)
            "  simulate FILE [OPTIONS]         discrete-event simulation of a qn network\n"
            "  evaluate FILE [--scenario NAME] [--format json|table]\n"
            "                                  cost, power, counts and problems of each scenario\n"
+           "  sweep FILE --param P --from A --to B --steps N [--shard i/n]\n"
+           "                                  one parameter swept, results as CSV\n"
+           "  failures FILE [--scenario NAME] each gateway, HCA, switch or uplink failed in turn\n"
            "  bom FILE [--scenario NAME] --csv bill of materials as CSV\n"
            "  refresh-prices FILE [--apply] [--database DB] [--format table|json]\n"
            "                                  compare the document's pinned items with the catalog\n"
@@ -62,6 +66,10 @@ int main(int argc, char *argv[])
             return iovplan::cli::runQnCommand(args.mid(1), out, err);
         if (command == QLatin1String("simulate"))
             return iovplan::cli::runSimulateCommand(args.mid(1), out, err);
+        if (command == QLatin1String("sweep"))
+            return iovplan::cli::runSweepCommand(args.mid(1), out, err);
+        if (command == QLatin1String("failures"))
+            return iovplan::cli::runFailuresCommand(args.mid(1), out, err);
         if (command == QLatin1String("evaluate"))
             return iovplan::cli::runEvaluateCommand(args.mid(1), out, err);
         if (command == QLatin1String("bom"))

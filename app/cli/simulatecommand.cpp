@@ -31,7 +31,7 @@ void printSimulateUsage(QTextStream &stream)
               "Discrete-event simulation of the queueing network in FILE (qn JSON, docs/qn-format.md):\n"
               "means and 95% confidence half-widths over independent replications (docs/simulation.md).\n"
               "Defaults: 10 replications, seed 1, exponential service, fixed routes, warm-up = length / 10,\n"
-              "length sized for about 200,000 events per replication, at most 50,000,000 events each.\n"
+              "length sized for about 400,000 events per replication, at most 50,000,000 events each.\n"
               "Exit status: 0 simulated, 2 bad input (a saturated open network included), 1 internal error.\n";
 }
 
@@ -180,6 +180,7 @@ public:
         m_text += error == std::errc() ? std::string_view(buffer, static_cast<std::size_t>(end - buffer)) : "null";
     }
     void field(std::string_view name, std::string_view text) { key(name), string(text); }
+    void field(std::string_view name, const char *text) { key(name), string(text); } // not the bool overload
     void field(std::string_view name, double x) { key(name), number(x); }
     void field(std::string_view name, bool b) { key(name), raw(b ? "true" : "false"); }
     void estimate(const std::string &name, const Estimate &e)
@@ -312,7 +313,9 @@ QString alignedTable(const QList<QStringList> &rows)
         QString line;
         for (qsizetype i = 0; i < row.size(); ++i)
             line += row.at(i).leftJustified(widths.at(i) + 2);
-        text += line.trimmed() + QLatin1Char('\n');
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        text += line + QLatin1Char('\n');
     }
     return text;
 }

@@ -1,5 +1,7 @@
 #include "evaluationjson.h"
 
+#include "model/iov/performancesimulation.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -192,14 +194,48 @@ QJsonObject scenarioEvaluationJson(const Scenario &scenario, const Rollup &rollu
     };
 }
 
-QJsonObject evaluationJson(const Project &project, const QString &onlyScenario)
+namespace {
+
+// Adds the simulated latencies of `scenario` to its evaluation object.
+void addSimulation(QJsonObject &evaluation, const Scenario &scenario, const PinnedCatalog &catalog,
+                   const queueing::SimulationOptions &options)
+{
+    const iov::PerformanceSimulation sim = iov::simulatePerformance(scenario, catalog, options);
+    QJsonObject performance = evaluation.value(QStringLiteral("performance")).toObject();
+    QJsonArray classes = performance.value(QStringLiteral("classes")).toArray();
+    for (qsizetype i = 0; i < classes.size(); ++i) {
+        QJsonObject c = classes.at(i).toObject();
+        for (const iov::SimulatedClassLatency &s : sim.classes) {
+            if (iov::trafficClassName(s.traffic) == c.value(QStringLiteral("name")).toString()) {
+                c.insert(QStringLiteral("simulated_latency_s"), s.latencyS);
+                c.insert(QStringLiteral("simulated_latency_ci95_s"), s.halfWidthS);
+            }
+        }
+        classes[i] = c;
+    }
+    performance.insert(QStringLiteral("classes"), classes);
+    performance.insert(QStringLiteral("simulation"),
+                       QJsonObject { { QStringLiteral("simulated"), sim.simulated },
+                                     { QStringLiteral("replications"), sim.replications },
+                                     { QStringLiteral("events"), static_cast<double>(sim.events) },
+                                     { QStringLiteral("note"), sim.note } });
+    evaluation.insert(QStringLiteral("performance"), performance);
+}
+
+} // namespace
+
+QJsonObject evaluationJson(const Project &project, const QString &onlyScenario,
+                           const queueing::SimulationOptions *simulation)
 {
     QJsonArray scenarios;
     for (const Scenario &scenario : project.scenarios) {
         if (!onlyScenario.isEmpty() && scenario.name != onlyScenario)
             continue;
-        scenarios.append(scenarioEvaluationJson(scenario, rollUp(scenario, project.catalog),
-                                                iov::evaluatePerformance(scenario, project.catalog)));
+        QJsonObject evaluation = scenarioEvaluationJson(scenario, rollUp(scenario, project.catalog),
+                                                        iov::evaluatePerformance(scenario, project.catalog));
+        if (simulation != nullptr)
+            addSimulation(evaluation, scenario, project.catalog, *simulation);
+        scenarios.append(evaluation);
     }
     return QJsonObject { { QStringLiteral("scenarios"), scenarios } };
 }

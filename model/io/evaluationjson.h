@@ -5,6 +5,7 @@
 #include "model/cost/rollup.h"
 #include "model/design/project.h"
 #include "model/iov/performance.h"
+#include "queueing/simulation.h"
 
 #include <QJsonObject>
 
@@ -19,7 +20,10 @@ namespace iovplan::io {
 [[nodiscard]] QJsonObject scenarioEvaluationJson(const design::Scenario &scenario, const cost::Rollup &rollup,
                                                  const iov::PerformanceMetrics &performance);
 
-/// {"scenarios": [...]} for the scenarios of `project` (all when `onlyScenario` is empty).
-[[nodiscard]] QJsonObject evaluationJson(const design::Project &project, const QString &onlyScenario = {});
+/// {"scenarios": [...]} for the scenarios of `project` (all when `onlyScenario` is empty). With
+/// `simulation`, each scenario's network is also simulated (`evaluate --simulate`): every class gains
+/// "simulated_latency_s" and "simulated_latency_ci95_s", the performance part a "simulation" block.
+[[nodiscard]] QJsonObject evaluationJson(const design::Project &project, const QString &onlyScenario = {},
+                                         const queueing::SimulationOptions *simulation = nullptr);
 
 } // namespace iovplan::io

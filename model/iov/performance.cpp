@@ -1,6 +1,8 @@
 #include "performance.h"
 
+#include "networkbuilder.h"
 #include "serverpaths.h"
+#include "streampeaks.h"
 
 #include "queueing/invalidnetwork.h"
 #include "queueing/percentiles.h"
@@ -19,237 +21,6 @@ namespace q = iovplan::queueing;
 
 namespace {
 
-// A single-stream benchmark moves bulk data (netperf-style 64 KiB sends); a latency probe a small message.
-constexpr double bulkNetworkMessageBytes = 65536.0;
-constexpr double smallNetworkMessageBytes = 64.0;
-constexpr double smallStorageMessageBytes = 4096.0;
-// A station counts as saturated at this utilization (rounding of the arrival rates aside).
-constexpr double saturationUtilization = 1.0 - 1e-12;
-
-bool isNetwork(TrafficClass t)
-{
-    return t != TrafficClass::San;
-}
-
-// One group of identical servers and the stations they own.
-struct Group
-{
-    const ServerModel *model = nullptr;
-    int count = 0;
-    QString prefix; ///< station-name prefix: the representative server id
-};
-
-// A class of the built network and what the metrics need about it.
-struct ClassInfo
-{
-    bool compute = false; ///< the VMs' own CPU work, not traffic
-    TrafficClass traffic = TrafficClass::Lan;
-    std::size_t group = 0;
-    const ClassPath *path = nullptr;
-    double arrivalRate = 0.0; ///< messages per second, all servers of the group
-    double fixedLatencyS = 0.0;
-    std::vector<std::pair<std::size_t, double>> trueVisits; ///< station → visits one message makes
-};
-
-// The queueing network of a scenario and how to read it back.
-struct BuiltNetwork
-{
-    q::Network network;
-    std::vector<ClassInfo> classes;
-    std::vector<Group> groups;
-    std::vector<std::size_t> cpuStation; ///< per group
-    std::vector<std::size_t> sharedStation; ///< indices of shared stations
-    std::map<std::size_t, const SharedStation *> sharedOf;
-    std::unordered_map<std::string, std::size_t> stationIndex;
-};
-
-class NetworkBuilder
-{
-public:
-    NetworkBuilder(const DesignPaths &paths, bool aggregate) : m_paths(paths), m_aggregate(aggregate) { }
-
-    BuiltNetwork build()
-    {
-        groupServers();
-        for (const auto &[name, shared] : m_paths.shared) {
-            const std::size_t k = station(name.toStdString(), q::StationKind::Queue, std::max(1, shared.ports));
-            m_built.sharedStation.push_back(k);
-            m_built.sharedOf[k] = &shared;
-        }
-        for (std::size_t g = 0; g < m_built.groups.size(); ++g)
-            addGroup(g);
-        finishClasses();
-        return std::move(m_built);
-    }
-
-private:
-    void groupServers()
-    {
-        std::map<QString, std::size_t> bySignature;
-        for (const ServerModel &server : m_paths.servers) {
-            const QString key = m_aggregate ? server.signature : server.serverId;
-            const auto [it, fresh] = bySignature.emplace(key, m_built.groups.size());
-            if (fresh)
-                m_built.groups.push_back({ &server, 0, server.serverId });
-            ++m_built.groups[it->second].count;
-        }
-        for (Group &g : m_built.groups) {
-            if (g.count > 1)
-                g.prefix += QStringLiteral(" (x%1)").arg(g.count);
-        }
-    }
-
-    std::size_t station(const std::string &name, q::StationKind kind, int servers)
-    {
-        const auto [it, fresh] = m_built.stationIndex.emplace(name, m_built.network.stations.size());
-        if (fresh) {
-            q::Station s;
-            s.name = name;
-            s.kind = kind;
-            s.servers = servers;
-            m_built.network.stations.push_back(s);
-        }
-        return it->second;
-    }
-
-    // A class's demand at one station: engine visits (scaled for aggregation) and service time.
-    struct Demand
-    {
-        double visits = 0.0;
-        double serviceTime = 0.0;
-    };
-
-    void addGroup(std::size_t g)
-    {
-        const Group &group = m_built.groups[g];
-        const ServerModel &server = *group.model;
-        const double hz = server.ghz * 1e9;
-        const std::string prefix = group.prefix.toStdString();
-        const std::size_t cpu = station(prefix + "/cpu", q::StationKind::Queue, server.cores);
-        m_built.cpuStation.push_back(cpu);
-        const double m = group.count;
-
-        if (server.vmCores > 0.0) {
-            ClassInfo info;
-            info.compute = true;
-            info.group = g;
-            info.arrivalRate = m * server.vmCores; // one-second jobs: utilization = cores busy
-            info.trueVisits = { { cpu, 1.0 } };
-            m_classes.push_back(info);
-            m_demands.push_back({ { cpu, { 1.0 / m, 1.0 } } });
-        }
-        for (const ClassPath &path : server.paths) {
-            ClassInfo info;
-            info.traffic = path.traffic;
-            info.group = g;
-            info.path = &path;
-            const double msg = path.messageBytes;
-            info.arrivalRate = m * path.bytesPerS / msg;
-            std::map<std::size_t, Demand> demands;
-            const auto visit = [&](std::size_t k, double trueVisits, double serviceTime, bool perServer) {
-                Demand &d = demands[k];
-                // Service times of one station are equal for one class (same message); visits add up.
-                d.serviceTime = serviceTime;
-                d.visits += perServer ? trueVisits / m : trueVisits;
-                info.trueVisits.emplace_back(k, trueVisits);
-            };
-            double cycles = 0.0;
-            for (const CpuStage &stage : path.stages)
-                cycles += stage.cycles(msg);
-            visit(cpu, path.cpuPasses, cycles / hz, true);
-
-            const double share = 1.0 / static_cast<double>(path.adapters.size());
-            double fixed = 0.0;
-            for (const AdapterUse &a : path.adapters) {
-                const std::string slot = prefix + "/slot" + std::to_string(a.slot);
-                double portRate = 0.0;
-                double peerLatency = 0.0;
-                for (const PortLink &p : a.ports) {
-                    portRate += p.bytesPerS;
-                    peerLatency += p.peerLatencyS;
-                }
-                portRate /= static_cast<double>(a.ports.size());
-                peerLatency /= static_cast<double>(a.ports.size());
-                const int ports = static_cast<int>(a.ports.size());
-                const auto direction = [&](bool out) {
-                    const double bus = out ? a.busFromHostBytesPerS : a.busToHostBytesPerS;
-                    if (bus > 0.0) {
-                        const std::string busName = a.sharedBus ? slot + "/pci-x" : slot + (out ? "/pcie-out" : "/pcie-in");
-                        visit(station(busName, q::StationKind::Queue, 1), share, msg / bus, true);
-                    }
-                    if (portRate > 0.0) {
-                        visit(station(slot + (out ? "/ports-out" : "/ports-in"), q::StationKind::Queue, ports), share,
-                              msg / portRate, true);
-                    }
-                };
-                if (!path.toHost() || path.bothDirections())
-                    direction(true);
-                if (path.toHost() || path.bothDirections())
-                    direction(false);
-                // Shared stations beyond the ports, in proportion to the ports that lead to each.
-                std::map<QString, int> portsTo;
-                for (const PortLink &p : a.ports) {
-                    if (!p.sharedStation.isEmpty())
-                        ++portsTo[p.sharedStation];
-                }
-                double sharedLatency = 0.0;
-                for (const auto &[name, n] : portsTo) {
-                    const SharedStation &s = m_paths.shared.at(name);
-                    const double fraction = static_cast<double>(n) / ports;
-                    visit(m_built.stationIndex.at(name.toStdString()), share * fraction, msg / s.portBytesPerS, false);
-                    sharedLatency += fraction * s.latencyS;
-                }
-                fixed += share * (a.latencyS + peerLatency + sharedLatency);
-            }
-            info.fixedLatencyS = fixed;
-            m_classes.push_back(info);
-            m_demands.push_back(std::move(demands));
-        }
-    }
-
-    void finishClasses()
-    {
-        const std::size_t stations = m_built.network.stations.size();
-        for (std::size_t c = 0; c < m_classes.size(); ++c) {
-            const ClassInfo &info = m_classes[c];
-            q::JobClass job;
-            job.name = (info.compute ? QStringLiteral("compute") : trafficClassName(info.traffic)).toStdString() + "@"
-                + m_built.groups[info.group].prefix.toStdString();
-            job.kind = q::ClassKind::Open;
-            job.arrivalRate = info.arrivalRate;
-            job.visits.assign(stations, 0.0);
-            job.serviceTimes.assign(stations, 0.0);
-            for (const auto &[k, d] : m_demands[c]) {
-                job.visits[k] = d.visits;
-                job.serviceTimes[k] = d.serviceTime;
-            }
-            m_built.network.classes.push_back(std::move(job));
-        }
-        m_built.classes = std::move(m_classes);
-    }
-
-    const DesignPaths &m_paths;
-    bool m_aggregate;
-    BuiltNetwork m_built;
-    std::vector<ClassInfo> m_classes;
-    std::vector<std::map<std::size_t, Demand>> m_demands;
-};
-
-// Utilization of every station at the offered load (queue: busy fraction of its servers; delay: mean number).
-std::vector<double> utilizations(const q::Network &net)
-{
-    std::vector<double> u(net.stationCount(), 0.0);
-    for (const q::JobClass &c : net.classes) {
-        for (std::size_t k = 0; k < net.stationCount(); ++k)
-            u[k] += c.arrivalRate * c.demand(k);
-    }
-    for (std::size_t k = 0; k < net.stationCount(); ++k) {
-        if (net.stations[k].kind == q::StationKind::Queue)
-            u[k] /= std::max(1, net.stations[k].servers);
-    }
-    return u;
-}
-
 // Results of solving a built network: per class mean and p99 response (empty when saturated).
 struct Solved
 {
@@ -265,7 +36,7 @@ Solved solveBuilt(const BuiltNetwork &built)
 {
     Solved solved;
     const q::Network &net = built.network;
-    solved.utilization = utilizations(net);
+    solved.utilization = stationUtilizations(net);
     solved.latency.assign(net.classCount(), std::nullopt);
     solved.p99.assign(net.classCount(), std::nullopt);
     double highest = -1.0;
@@ -312,105 +83,6 @@ Solved solveBuilt(const BuiltNetwork &built)
     return solved;
 }
 
-// ---- single-stream and whole-server peaks, unloaded latency --------------------------------------
-
-double stageCapacity(const CpuStage &stage, double hz, double bytes)
-{
-    const double cycles = stage.cycles(bytes);
-    return cycles > 0.0 ? hz * bytes / cycles : std::numeric_limits<double>::infinity();
-}
-
-double busCapacity(const AdapterUse &a, const ClassPath &path)
-{
-    double cap = std::numeric_limits<double>::infinity();
-    const auto limit = [&cap](double bus) {
-        if (bus > 0.0)
-            cap = std::min(cap, bus);
-    };
-    if (!path.toHost() || path.bothDirections())
-        limit(a.busFromHostBytesPerS);
-    if (path.toHost() || path.bothDirections())
-        limit(a.busToHostBytesPerS);
-    return cap;
-}
-
-struct Peaks
-{
-    double vm = 0.0;
-    double vmAdapter = 0.0;
-    double server = 0.0;
-    double unloadedLatencyS = 0.0;
-};
-
-Peaks peaksOf(const ServerModel &server, const ClassPath &path, const std::map<QString, SharedStation> &shared)
-{
-    const double hz = server.ghz * 1e9;
-    const double bulk = isNetwork(path.traffic) ? bulkNetworkMessageBytes : path.messageBytes;
-    double stageCap = std::numeric_limits<double>::infinity();
-    double allStageCycles = 0.0;
-    for (const CpuStage &stage : path.stages) {
-        stageCap = std::min(stageCap, stageCapacity(stage, hz, bulk));
-        allStageCycles += stage.cycles(bulk) * path.cpuPasses;
-    }
-    Peaks peaks;
-    double bestStream = 0.0;
-    double bestAdapterStream = 0.0;
-    double serverAdapters = 0.0;
-    std::map<QString, double> serverShared;
-    for (const AdapterUse &a : path.adapters) {
-        const double bus = busCapacity(a, path);
-        double bestPort = 0.0;
-        double ownPort = 0.0;
-        double allPorts = 0.0;
-        for (const PortLink &p : a.ports) {
-            double port = p.bytesPerS;
-            if (!p.sharedStation.isEmpty()) {
-                const SharedStation &s = shared.at(p.sharedStation);
-                port = std::min(port, s.portBytesPerS); // one flow leaves by one gateway or uplink port
-                serverShared[p.sharedStation] = s.capacity();
-            }
-            bestPort = std::max(bestPort, port);
-            ownPort = std::max(ownPort, p.adapterBytesPerS);
-            allPorts += p.bytesPerS;
-        }
-        bestStream = std::max(bestStream, std::min(bus, bestPort));
-        bestAdapterStream = std::max(bestAdapterStream, std::min(bus, ownPort));
-        serverAdapters += std::min(bus, allPorts);
-    }
-    peaks.vm = std::min(stageCap, bestStream);
-    peaks.vmAdapter = std::min(stageCap, bestAdapterStream);
-    double wholeServer = std::min(allStageCycles > 0.0 ? server.cores * hz * bulk / allStageCycles
-                                                       : std::numeric_limits<double>::infinity(),
-                                  serverAdapters);
-    if (!serverShared.empty()) {
-        double sharedCap = 0.0;
-        for (const auto &[name, cap] : serverShared)
-            sharedCap += cap;
-        wholeServer = std::min(wholeServer, sharedCap);
-    }
-    peaks.server = wholeServer;
-
-    // Zero load: a small message's service everywhere plus the fixed latencies of the first adapter's path.
-    const double small = isNetwork(path.traffic) ? smallNetworkMessageBytes : smallStorageMessageBytes;
-    double latency = 0.0;
-    for (const CpuStage &stage : path.stages)
-        latency += stage.cycles(small) / hz * path.cpuPasses;
-    const AdapterUse &a = path.adapters.front();
-    const PortLink &port = a.ports.front();
-    const double bus = busCapacity(a, path);
-    if (std::isfinite(bus))
-        latency += small / bus * (path.bothDirections() ? 2 : 1);
-    if (port.bytesPerS > 0.0)
-        latency += small / port.bytesPerS * (path.bothDirections() ? 2 : 1);
-    latency += a.latencyS + port.peerLatencyS;
-    if (!port.sharedStation.isEmpty()) {
-        const SharedStation &s = shared.at(port.sharedStation);
-        latency += s.latencyS + small / s.portBytesPerS;
-    }
-    peaks.unloadedLatencyS = latency;
-    return peaks;
-}
-
 // ---- putting it together -----------------------------------------------------------------------
 
 struct Evaluated
@@ -424,7 +96,7 @@ Evaluated evaluateAt(const Scenario &scenario, const PinnedCatalog &catalog, boo
                      std::optional<double> vmsPerServer)
 {
     Evaluated e { designPaths(scenario, catalog, vmsPerServer), {}, {} };
-    e.built = NetworkBuilder(e.paths, aggregate).build();
+    e.built = buildNetwork(e.paths, aggregate);
     e.solved = solveBuilt(e.built);
     return e;
 }
@@ -552,7 +224,7 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
                 cm.transport = info.path->transport;
             any = true;
             cm.offeredBytesPerS += group.count * info.path->bytesPerS;
-            const Peaks peaks = peaksOf(*group.model, *info.path, e.paths.shared);
+            const StreamPeaks peaks = streamPeaks(*group.model, *info.path, e.paths.shared);
             cm.peakVmBytesPerS = std::max(cm.peakVmBytesPerS, peaks.vm);
             cm.peakVmAdapterBytesPerS = std::max(cm.peakVmAdapterBytesPerS, peaks.vmAdapter);
             cm.peakServerBytesPerS = std::max(cm.peakServerBytesPerS, peaks.server);

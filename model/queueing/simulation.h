@@ -45,7 +45,7 @@ struct SimulationOptions {
     std::optional<double> warmupTime; ///< discarded start of each replication; default runLength / 10
     std::optional<double> runLength;  ///< measured time of each replication after warm-up; default sized
                                       ///< so one replication processes about targetEventsPerReplication
-    double targetEventsPerReplication = 200000.0;
+    double targetEventsPerReplication = 400000.0;
     std::int64_t maxEventsPerReplication = 50000000; ///< budget: a replication stops here and says so
     ServiceDistribution service = ServiceDistribution::Exponential;
     double serviceCv = 1.0; ///< Gamma only: coefficient of variation, > 0 and <= 10

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void scenarioOptionSelectsOne();
     void tableFormatNamesTheFigures();
     void designWithProblemsIsEvaluatedWithItsProblems();
+    void simulationAgreesWithTheAnalyticModel();
     void badInputExitsTwoWithOneLine_data();
     void badInputExitsTwoWithOneLine();
 };
@@ -220,6 +221,31 @@ void TestEvaluateCli::designWithProblemsIsEvaluatedWithItsProblems()
     QCOMPARE(problems.size(), 1);
     QCOMPARE(problems.first().toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
     QCOMPARE(problems.first().toObject().value(QStringLiteral("object")).toString(), QStringLiteral("srv-002"));
+}
+
+void TestEvaluateCli::simulationAgreesWithTheAnalyticModel()
+{
+    // Issue 4, part 4: the simulated network (exponential service, the product-form assumptions) agrees
+    // with the analytic latencies: every class inside twice the simulated 95 % half-width (docs/simulation.md
+    // explains the factor 2 for correlated figures of one run).
+    const CliRun run = runCli({ QStringLiteral("evaluate"), example, QStringLiteral("--scenario"), QStringLiteral("IB native IOV"),
+                                QStringLiteral("--simulate"), QStringLiteral("--seed"), QStringLiteral("7") });
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject performance = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("scenarios")).toArray()
+                                        .first().toObject().value(QStringLiteral("performance")).toObject();
+    QVERIFY(performance.value(QStringLiteral("simulation")).toObject().value(QStringLiteral("simulated")).toBool());
+    const QJsonArray classes = performance.value(QStringLiteral("classes")).toArray();
+    QCOMPARE(classes.size(), 4);
+    for (const QJsonValue &v : classes) {
+        const QJsonObject c = v.toObject();
+        const double analytic = c.value(QStringLiteral("latency_s")).toDouble();
+        const double simulated = c.value(QStringLiteral("simulated_latency_s")).toDouble();
+        const double halfWidth = c.value(QStringLiteral("simulated_latency_ci95_s")).toDouble();
+        QVERIFY(halfWidth > 0.0 && halfWidth < 0.6 * simulated);
+        QVERIFY2(qAbs(analytic - simulated) <= 2.0 * halfWidth,
+                 qPrintable(QStringLiteral("%1: analytic %2, simulated %3 ± %4").arg(c.value(QStringLiteral("name")).toString())
+                                .arg(analytic).arg(simulated).arg(halfWidth)));
+    }
 }
 
 void TestEvaluateCli::badInputExitsTwoWithOneLine_data()

@@ -1,0 +1,683 @@
+#include "whatif.h"
+
+#include "serverpaths.h"
+
+#include "model/cost/rollup.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace iovplan::iov {
+
+using namespace iovplan::design;
+
+namespace {
+
+// Whole-number parameters stay far below int overflow after rounding.
+constexpr double largestWholeValue = 1e6;
+
+const PinnedItem *itemOf(const PinnedCatalog &catalog, const QString &id)
+{
+    const auto found = catalog.find(id);
+    return found != catalog.end() ? &found->second : nullptr;
+}
+
+// InfiniBand adapters: "vpi" ports run as InfiniBand by default, as in serverpaths.cpp.
+bool isInfiniBandAdapter(const PinnedCatalog &catalog, const QString &itemId)
+{
+    const PinnedItem *item = itemOf(catalog, itemId);
+    if (item == nullptr || item->kind != u"adapter")
+        return false;
+    const QString protocol = specText(*item, u"protocol");
+    return protocol == u"infiniband" || protocol == u"vpi";
+}
+
+bool touches(const Cable &cable, const QString &deviceId)
+{
+    return cable.from.deviceId == deviceId || cable.to.deviceId == deviceId;
+}
+
+bool touchesSlot(const Cable &cable, const QString &deviceId, int slot)
+{
+    return (cable.from.deviceId == deviceId && cable.from.slot == slot)
+        || (cable.to.deviceId == deviceId && cable.to.slot == slot);
+}
+
+// Removes the cables `drop` selects; returns how many.
+template<typename Predicate>
+int removeCables(Design &design, Predicate drop)
+{
+    const auto end = std::remove_if(design.cables.begin(), design.cables.end(), drop);
+    const int removed = static_cast<int>(design.cables.end() - end);
+    design.cables.erase(end, design.cables.end());
+    return removed;
+}
+
+// ---- ports in use and free ports on switches and gateways -------------------------------------------
+
+// The ports in use on every device slot, and how many ports each switch or gateway has on slot 0
+// (a gateway's InfiniBand ports `ib_ports`, a switch's `ports`; unknown = no limit).
+class PortMap
+{
+public:
+    PortMap(const Design &design, const PinnedCatalog &catalog)
+    {
+        for (const Cable &c : design.cables) {
+            use(c.from);
+            use(c.to);
+        }
+        for (const Gateway &g : design.gateways) {
+            if (const PinnedItem *item = itemOf(catalog, g.itemId))
+                m_limit.insert(g.id, specCount(*item, u"ib_ports").value_or(0));
+        }
+        for (const Switch &s : design.switches) {
+            if (const PinnedItem *item = itemOf(catalog, s.itemId))
+                m_limit.insert(s.id, specCount(*item, u"ports").value_or(0));
+        }
+    }
+
+    void use(const CableEnd &end) { m_used[key(end.deviceId, end.slot)].insert(end.port); }
+
+    /// The lowest free port of the device's slot 0, if it has one.
+    std::optional<int> freePort(const QString &deviceId) const
+    {
+        const auto used = m_used.find(key(deviceId, 0));
+        const int limit = m_limit.value(deviceId, 0);
+        if (used == m_used.end() || used->empty())
+            return 1;
+        const int last = limit > 0 ? limit : *used->rbegin() + 1;
+        for (int port = 1; port <= last; ++port) {
+            if (used->count(port) == 0)
+                return port;
+        }
+        return std::nullopt;
+    }
+
+private:
+    static QString key(const QString &device, int slot) { return device + QLatin1Char('#') + QString::number(slot); }
+
+    QHash<QString, std::set<int>> m_used;
+    QHash<QString, int> m_limit;
+};
+
+// ---- the parameters' changes -------------------------------------------------------------------
+
+// Every server group's profiles scaled so the group's servers hold `vms` VMs each; the largest remainders
+// take the leftover VMs so the total is exact.
+void setVmsPerServer(Workload &workload, int vms)
+{
+    std::map<QString, std::vector<VmProfile *>> groups;
+    for (VmProfile &p : workload.profiles)
+        groups[p.serverGroup].push_back(&p);
+    for (auto &[group, profiles] : groups) {
+        int total = 0;
+        for (const VmProfile *p : profiles)
+            total += p->vmsPerServer;
+        if (total <= 0) {
+            for (VmProfile *p : profiles)
+                p->vmsPerServer = 0;
+            profiles.front()->vmsPerServer = vms;
+            continue;
+        }
+        int given = 0;
+        std::vector<std::pair<double, std::size_t>> remainders;
+        for (std::size_t i = 0; i < profiles.size(); ++i) {
+            const double exact = static_cast<double>(profiles[i]->vmsPerServer) * vms / total;
+            const int whole = static_cast<int>(std::floor(exact));
+            remainders.emplace_back(exact - whole, i);
+            profiles[i]->vmsPerServer = whole;
+            given += whole;
+        }
+        std::stable_sort(remainders.begin(), remainders.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (std::size_t i = 0; given < vms && i < remainders.size(); ++i, ++given)
+            ++profiles[remainders[i].second]->vmsPerServer;
+    }
+}
+
+void scaleLoad(Workload &workload, double factor)
+{
+    for (VmProfile &p : workload.profiles) {
+        p.networkBytesPerS *= factor;
+        p.storageBytesPerS *= factor;
+        p.iops *= factor;
+        p.ipcBytesPerS *= factor;
+        p.migrationBytesPerS *= factor;
+    }
+}
+
+// A gateway's side: the server slot most of its server cables come from (HA designs cable slot 1 to one
+// row of gateways and slot 2 to the other); -1 for a gateway no server is cabled to.
+std::map<QString, int> gatewaySides(const Design &design)
+{
+    std::set<QString> servers;
+    for (const Server &s : design.servers)
+        servers.insert(s.id);
+    std::map<QString, std::map<int, int>> slotsOf;
+    for (const Cable &c : design.cables) {
+        for (const auto &[near, far] : { std::pair { &c.from, &c.to }, std::pair { &c.to, &c.from } }) {
+            if (servers.count(near->deviceId) != 0)
+                ++slotsOf[far->deviceId][near->slot];
+        }
+    }
+    std::map<QString, int> sides;
+    for (const Gateway &g : design.gateways) {
+        int side = -1;
+        int most = 0;
+        for (const auto &[slot, n] : slotsOf[g.id]) {
+            if (n > most) { // map order: ties keep the lowest slot
+                most = n;
+                side = slot;
+            }
+        }
+        sides[g.id] = side;
+    }
+    return sides;
+}
+
+// Keeps the first `keep` gateways of each side (design order). The server cables of a removed gateway
+// move round-robin onto the kept gateways of the same side, each to the lowest free InfiniBand port;
+// its other cables (uplinks, links between chassis) go with it.
+std::vector<QString> keepGateways(Design &design, const PinnedCatalog &catalog, int keep)
+{
+    const std::map<QString, int> sides = gatewaySides(design);
+    std::map<int, std::vector<QString>> kept;
+    std::map<QString, int> removedSide;
+    for (const Gateway &g : design.gateways) {
+        std::vector<QString> &row = kept[sides.at(g.id)];
+        if (static_cast<int>(row.size()) < keep)
+            row.push_back(g.id);
+        else
+            removedSide[g.id] = sides.at(g.id);
+    }
+    if (removedSide.empty())
+        return {};
+    std::set<QString> servers;
+    for (const Server &s : design.servers)
+        servers.insert(s.id);
+
+    std::vector<Cable> moving;
+    std::vector<Cable> staying;
+    for (const Cable &c : design.cables) {
+        const bool fromGone = removedSide.count(c.from.deviceId) != 0;
+        const bool toGone = removedSide.count(c.to.deviceId) != 0;
+        if (!fromGone && !toGone)
+            staying.push_back(c);
+        else if (fromGone != toGone && servers.count((fromGone ? c.to : c.from).deviceId) != 0)
+            moving.push_back(c);
+    }
+    design.cables = std::move(staying);
+    design.gateways.erase(std::remove_if(design.gateways.begin(), design.gateways.end(),
+                                         [&](const Gateway &g) { return removedSide.count(g.id) != 0; }),
+                          design.gateways.end());
+
+    PortMap ports(design, catalog);
+    std::map<int, std::size_t> nextOfSide;
+    std::vector<QString> notRewired;
+    for (Cable c : moving) {
+        CableEnd &gatewayEnd = removedSide.count(c.from.deviceId) != 0 ? c.from : c.to;
+        const QString server = (&gatewayEnd == &c.from ? c.to : c.from).deviceId;
+        const int side = removedSide.at(gatewayEnd.deviceId);
+        const std::vector<QString> &targets = kept[side];
+        std::size_t &next = nextOfSide[side];
+        bool placed = false;
+        for (std::size_t tried = 0; tried < targets.size() && !placed; ++tried) {
+            const QString &target = targets[(next + tried) % targets.size()];
+            if (const std::optional<int> port = ports.freePort(target)) {
+                gatewayEnd = { target, 0, *port };
+                ports.use(gatewayEnd);
+                design.cables.push_back(c);
+                next = (next + tried + 1) % targets.size();
+                placed = true;
+            }
+        }
+        if (!placed && std::find(notRewired.begin(), notRewired.end(), server) == notRewired.end())
+            notRewired.push_back(server);
+    }
+    return notRewired;
+}
+
+// The slots an adapter of `adapterItem`'s form factor may take in `server` (docs/cost-model.md: slots
+// 1..P are PCIe, P+1..P+M mezzanine/OCP).
+std::pair<int, int> slotRange(const PinnedCatalog &catalog, const Server &server, const QString &adapterItem)
+{
+    const PinnedItem *chassis = itemOf(catalog, server.itemId);
+    const PinnedItem *adapter = itemOf(catalog, adapterItem);
+    const int pcie = chassis != nullptr ? specCount(*chassis, u"pcie_slots").value_or(0) : 0;
+    const int mezzanine = chassis != nullptr ? specCount(*chassis, u"mezzanine_slots").value_or(0) : 0;
+    const QString form = adapter != nullptr ? specText(*adapter, u"form_factor") : QString();
+    if (form == u"mezzanine" || form == u"ocp3")
+        return { pcie + 1, pcie + mezzanine };
+    return { 1, pcie };
+}
+
+// Adds a second InfiniBand adapter where a server has one (the same item, in the lowest free slot of its
+// form factor, each of the first adapter's cables copied to a free port of the same switch or gateway),
+// or removes the adapters beyond the first `hcas`. A server that cannot take the second adapter keeps one.
+std::vector<QString> setHcas(Design &design, const PinnedCatalog &catalog, int hcas)
+{
+    std::set<QString> cableIds;
+    for (const Cable &c : design.cables)
+        cableIds.insert(c.id);
+    PortMap ports(design, catalog);
+    std::vector<QString> notRewired;
+    for (Server &server : design.servers) {
+        std::vector<SlotItem> ib;
+        for (const SlotItem &a : server.adapters) {
+            if (isInfiniBandAdapter(catalog, a.itemId))
+                ib.push_back(a);
+        }
+        std::sort(ib.begin(), ib.end(), [](const SlotItem &a, const SlotItem &b) { return a.slot < b.slot; });
+        if (static_cast<int>(ib.size()) > hcas) {
+            for (std::size_t i = static_cast<std::size_t>(hcas); i < ib.size(); ++i) {
+                const int slot = ib[i].slot;
+                removeCables(design, [&](const Cable &c) { return touchesSlot(c, server.id, slot); });
+                server.adapters.erase(std::remove_if(server.adapters.begin(), server.adapters.end(),
+                                                     [slot](const SlotItem &a) { return a.slot == slot; }),
+                                      server.adapters.end());
+            }
+            continue;
+        }
+        if (ib.empty() || static_cast<int>(ib.size()) >= hcas)
+            continue;
+        const SlotItem first = ib.front();
+        const auto [low, high] = slotRange(catalog, server, first.itemId);
+        std::optional<int> freeSlot;
+        for (int slot = low; slot <= high && !freeSlot; ++slot) {
+            if (std::none_of(server.adapters.begin(), server.adapters.end(), [slot](const SlotItem &a) { return a.slot == slot; }))
+                freeSlot = slot;
+        }
+        std::vector<Cable> added;
+        bool ok = freeSlot.has_value();
+        for (std::size_t i = 0; ok && i < design.cables.size(); ++i) {
+            const Cable &c = design.cables[i];
+            if (!touchesSlot(c, server.id, first.slot))
+                continue;
+            Cable copy = c;
+            const bool fromServer = c.from.deviceId == server.id && c.from.slot == first.slot;
+            CableEnd &near = fromServer ? copy.from : copy.to;
+            CableEnd &far = fromServer ? copy.to : copy.from;
+            near.slot = *freeSlot;
+            const bool toFabric = std::any_of(design.fabrics.begin(), design.fabrics.end(),
+                                              [&](const Fabric &f) { return f.id == far.deviceId; });
+            if (!toFabric) {
+                const std::optional<int> port = far.slot == 0 ? ports.freePort(far.deviceId) : std::nullopt;
+                if (!port) {
+                    ok = false;
+                    break;
+                }
+                far.port = *port;
+                ports.use(far); // held even if a later cable of this server fails: conservative
+            }
+            int n = 2;
+            while (cableIds.count(QStringLiteral("%1-hca%2").arg(c.id).arg(n)) != 0)
+                ++n;
+            copy.id = QStringLiteral("%1-hca%2").arg(c.id).arg(n);
+            cableIds.insert(copy.id);
+            added.push_back(copy);
+        }
+        if (!ok) {
+            notRewired.push_back(server.id);
+            continue;
+        }
+        server.adapters.push_back({ *freeSlot, first.itemId });
+        design.cables.insert(design.cables.end(), added.begin(), added.end());
+    }
+    return notRewired;
+}
+
+// Which classes a server's workload offers (as serverpaths.cpp reads a profile's load).
+std::array<bool, 4> offeredClasses(const Server &server, const Workload &workload)
+{
+    std::array<bool, 4> offered {};
+    for (const VmProfile &p : workload.profiles) {
+        if (p.serverGroup != server.group || p.vmsPerServer <= 0)
+            continue;
+        offered[0] = offered[0] || p.networkBytesPerS > 0.0;
+        offered[1] = offered[1] || p.storageBytesPerS > 0.0 || (p.iops > 0.0 && p.blockBytes > 0.0);
+        offered[2] = offered[2] || p.ipcBytesPerS > 0.0;
+        offered[3] = offered[3] || p.migrationBytesPerS > 0.0;
+    }
+    return offered;
+}
+
+// Which classes each server has a cabled path for. Whether a path exists depends on the design alone, so
+// it is read once with a probe load on every class (serverpaths.cpp skips classes without load) and
+// reused while only the workload or the prices change.
+using CabledPaths = QHash<QString, std::array<bool, 4>>;
+
+CabledPaths cabledPaths(const Scenario &scenario, const PinnedCatalog &catalog)
+{
+    Scenario probe = scenario;
+    for (VmProfile &p : probe.workload.profiles) {
+        p.vmsPerServer = std::max(1, p.vmsPerServer);
+        p.networkBytesPerS = p.storageBytesPerS = p.ipcBytesPerS = p.migrationBytesPerS = 1.0;
+    }
+    CabledPaths cabled;
+    for (const ServerModel &m : designPaths(probe, catalog).servers) {
+        std::array<bool, 4> &served = cabled[m.serverId];
+        for (const ClassPath &p : m.paths) {
+            const auto k = std::find(allTrafficClasses.begin(), allTrafficClasses.end(), p.traffic) - allTrafficClasses.begin();
+            served[static_cast<std::size_t>(k)] = true;
+        }
+    }
+    return cabled;
+}
+
+// Per class, the servers whose workload offers it but that have no cabled path for it; and the servers
+// missing any class.
+struct PathlessServers
+{
+    std::array<int, 4> perClass {};
+    int any = 0;
+};
+
+PathlessServers pathlessServers(const Scenario &scenario, const CabledPaths &cabled)
+{
+    PathlessServers result;
+    for (const Server &server : scenario.design.servers) {
+        const std::array<bool, 4> offered = offeredClasses(server, scenario.workload);
+        const std::array<bool, 4> served = cabled.value(server.id, std::array<bool, 4> {});
+        bool missing = false;
+        for (std::size_t k = 0; k < offered.size(); ++k) {
+            if (offered[k] && !served[k]) {
+                ++result.perClass[k];
+                missing = true;
+            }
+        }
+        result.any += missing ? 1 : 0;
+    }
+    return result;
+}
+
+// Why `value` cannot be applied (empty when it can).
+QString valueError(const SweepParameter &parameter, double value)
+{
+    switch (parameter.kind) {
+    case SweepKind::VmsPerServer:
+        if (value < 0.0 || value > largestWholeValue)
+            return QStringLiteral("vms_per_server must be between 0 and 1000000, got %1").arg(value);
+        break;
+    case SweepKind::LoadScale:
+        if (value < 0.0)
+            return QStringLiteral("load_scale must be at least 0, got %1").arg(value);
+        break;
+    case SweepKind::Gateways:
+        if (value < 1.0 || value > largestWholeValue)
+            return QStringLiteral("gateways must be between 1 and 1000000 per side, got %1").arg(value);
+        break;
+    case SweepKind::Hcas:
+        if (value < 1.0 || value > 2.0)
+            return QStringLiteral("hcas must be 1 or 2, got %1").arg(value);
+        break;
+    case SweepKind::Price:
+        if (value < 0.0 || value > 1e12)
+            return QStringLiteral("a price must be between 0 and 1e12 USD, got %1").arg(value);
+        break;
+    }
+    return {};
+}
+
+double roundedValue(const SweepParameter &parameter, double value)
+{
+    return parameter.integral() ? std::round(value) + 0.0 : value; // + 0.0: no "-0" in the output
+}
+
+} // namespace
+
+QString SweepParameter::name() const
+{
+    switch (kind) {
+    case SweepKind::VmsPerServer:
+        return QStringLiteral("vms_per_server");
+    case SweepKind::LoadScale:
+        return QStringLiteral("load_scale");
+    case SweepKind::Gateways:
+        return QStringLiteral("gateways");
+    case SweepKind::Hcas:
+        return QStringLiteral("hcas");
+    case SweepKind::Price:
+        return QStringLiteral("price:") + itemId;
+    }
+    return {};
+}
+
+bool SweepParameter::integral() const
+{
+    return kind == SweepKind::VmsPerServer || kind == SweepKind::Gateways || kind == SweepKind::Hcas;
+}
+
+std::optional<SweepParameter> sweepParameterFromName(const QString &text)
+{
+    if (text == u"vms_per_server")
+        return SweepParameter { SweepKind::VmsPerServer, {} };
+    if (text == u"load_scale")
+        return SweepParameter { SweepKind::LoadScale, {} };
+    if (text == u"gateways")
+        return SweepParameter { SweepKind::Gateways, {} };
+    if (text == u"hcas")
+        return SweepParameter { SweepKind::Hcas, {} };
+    if (text.startsWith(u"price:") && text.size() > 6)
+        return SweepParameter { SweepKind::Price, text.mid(6) };
+    return std::nullopt;
+}
+
+double sweepValue(double from, double to, int steps, int step)
+{
+    if (steps <= 1 || step <= 0)
+        return from;
+    if (step >= steps - 1)
+        return to; // exactly, whatever the rounding of the spacing
+    return from + (to - from) * step / (steps - 1);
+}
+
+AppliedChange applySweepValue(const Scenario &scenario, const PinnedCatalog &catalog,
+                              const SweepParameter &parameter, double value)
+{
+    AppliedChange change { scenario, catalog, {} };
+    switch (parameter.kind) {
+    case SweepKind::VmsPerServer:
+        setVmsPerServer(change.scenario.workload, static_cast<int>(value));
+        break;
+    case SweepKind::LoadScale:
+        scaleLoad(change.scenario.workload, value);
+        break;
+    case SweepKind::Gateways:
+        change.serversNotRewired = keepGateways(change.scenario.design, catalog, static_cast<int>(value));
+        break;
+    case SweepKind::Hcas:
+        change.serversNotRewired = setHcas(change.scenario.design, catalog, static_cast<int>(value));
+        break;
+    case SweepKind::Price:
+        if (const auto item = change.catalog.find(parameter.itemId); item != change.catalog.end())
+            item->second.priceUsd = value;
+        break;
+    }
+    return change;
+}
+
+SweepResult sweep(const Scenario &scenario, const PinnedCatalog &catalog, const SweepParameter &parameter,
+                  double from, double to, int steps, const SweepOptions &options)
+{
+    SweepResult result;
+    result.parameter = parameter;
+    const auto refuse = [&result](const QString &field, const QString &message) {
+        result.errorField = field;
+        result.error = message;
+        return result;
+    };
+    if (parameter.kind == SweepKind::Price && catalog.count(parameter.itemId) == 0)
+        return refuse(QStringLiteral("--param"), QStringLiteral("the document pins no item '%1'").arg(parameter.itemId));
+    if (!std::isfinite(from))
+        return refuse(QStringLiteral("--from"), QStringLiteral("must be a finite number"));
+    if (!std::isfinite(to))
+        return refuse(QStringLiteral("--to"), QStringLiteral("must be a finite number"));
+    if (steps < 1)
+        return refuse(QStringLiteral("--steps"), QStringLiteral("must be at least 1, got %1").arg(steps));
+    if (steps == 1 && from != to)
+        return refuse(QStringLiteral("--steps"), QStringLiteral("one step needs --from equal to --to"));
+    const SweepShard shard = options.shard.value_or(SweepShard {});
+    if (shard.count < 1 || shard.index < 0 || shard.index >= shard.count)
+        return refuse(QStringLiteral("--shard"), QStringLiteral("must be i/n with 0 <= i < n"));
+    if (const QString e = valueError(parameter, roundedValue(parameter, from)); !e.isEmpty())
+        return refuse(QStringLiteral("--from"), e);
+    if (const QString e = valueError(parameter, roundedValue(parameter, to)); !e.isEmpty())
+        return refuse(QStringLiteral("--to"), e);
+
+    PerformanceOptions performanceOptions;
+    performanceOptions.capacitySearch = options.capacitySearch && parameter.kind != SweepKind::VmsPerServer;
+    // Figures a parameter cannot change are computed once: a price moves no traffic, and the VM count
+    // and load move no money (the roll-up prices the design, not its load).
+    const bool designChanges = parameter.kind == SweepKind::Gateways || parameter.kind == SweepKind::Hcas;
+    std::optional<cost::Rollup> fixedRollup;
+    if (!designChanges && parameter.kind != SweepKind::Price)
+        fixedRollup = cost::rollUp(scenario, catalog);
+    std::optional<PerformanceMetrics> fixedPerformance;
+    if (parameter.kind == SweepKind::Price)
+        fixedPerformance = evaluatePerformance(scenario, catalog, performanceOptions);
+    std::optional<CabledPaths> fixedCabling;
+    if (!designChanges)
+        fixedCabling = cabledPaths(scenario, catalog);
+
+    for (int step = shard.index; step < steps; step += shard.count) {
+        SweepRow row;
+        row.step = step;
+        row.value = roundedValue(parameter, sweepValue(from, to, steps, step));
+        const AppliedChange change = applySweepValue(scenario, catalog, parameter, row.value);
+        row.serversNotRewired = change.serversNotRewired;
+        row.performance = fixedPerformance ? *fixedPerformance
+                                           : evaluatePerformance(change.scenario, change.catalog, performanceOptions);
+        row.capacitySearched = performanceOptions.capacitySearch;
+        row.serversWithoutPath = pathlessServers(change.scenario, fixedCabling ? *fixedCabling
+                                                                               : cabledPaths(change.scenario, change.catalog))
+                                     .any;
+        const cost::Rollup rollup = fixedRollup ? *fixedRollup : cost::rollUp(change.scenario, change.catalog);
+        row.ioPurchase = rollup.cost.ioPurchase;
+        row.purchase = rollup.cost.purchase;
+        row.tcoUsd = rollup.cost.tcoUsd;
+        row.typicalW = rollup.power.typicalW();
+        row.wattsAtCpuUtilization = rollup.power.typicalWAtServerUtilization(std::min(1.0, row.performance.cpuUtilization));
+        result.rows.push_back(std::move(row));
+    }
+    return result;
+}
+
+// ---- failures ----------------------------------------------------------------------------------
+
+QString failureKindName(FailureKind kind)
+{
+    switch (kind) {
+    case FailureKind::None:
+        return QStringLiteral("none");
+    case FailureKind::Gateway:
+        return QStringLiteral("gateway");
+    case FailureKind::Switch:
+        return QStringLiteral("switch");
+    case FailureKind::Uplink:
+        return QStringLiteral("uplink");
+    case FailureKind::Hca:
+        return QStringLiteral("hca");
+    }
+    return {};
+}
+
+namespace {
+
+FailureCase evaluateFailure(const Scenario &degraded, const PinnedCatalog &catalog, const PerformanceMetrics &intact,
+                            FailureKind kind, const QString &element, int removedCables)
+{
+    PerformanceOptions options;
+    options.capacitySearch = false;
+    const PerformanceMetrics m = evaluatePerformance(degraded, catalog, options);
+    const PathlessServers pathless = pathlessServers(degraded, cabledPaths(degraded, catalog));
+    FailureCase f;
+    f.kind = kind;
+    f.element = element;
+    f.removedCables = removedCables;
+    f.saturated = m.saturated;
+    f.bottleneck = m.bottleneck;
+    f.cpuUtilization = m.cpuUtilization;
+    for (const ClassMetrics &base : intact.classes) {
+        FailureClass fc;
+        fc.traffic = base.traffic;
+        fc.offeredBytesPerS = base.offeredBytesPerS;
+        const auto now = std::find_if(m.classes.begin(), m.classes.end(),
+                                      [&](const ClassMetrics &c) { return c.traffic == base.traffic; });
+        if (now != m.classes.end()) {
+            fc.carriedBytesPerS = now->throughputBytesPerS;
+            fc.p99LatencyS = now->p99LatencyS;
+            fc.latencyS = now->latencyS;
+            fc.bottleneck = now->bottleneck;
+            fc.saturated = now->saturated;
+        }
+        const auto k = static_cast<std::size_t>(
+            std::find(allTrafficClasses.begin(), allTrafficClasses.end(), base.traffic) - allTrafficClasses.begin());
+        fc.serversWithoutPath = pathless.perClass[k];
+        f.classes.push_back(fc);
+    }
+    return f;
+}
+
+} // namespace
+
+FailureReport failures(const Scenario &scenario, const PinnedCatalog &catalog)
+{
+    FailureReport report;
+    report.scenario = scenario.name;
+    PerformanceOptions options;
+    options.capacitySearch = false;
+    const PerformanceMetrics intact = evaluatePerformance(scenario, catalog, options);
+    report.intact = evaluateFailure(scenario, catalog, intact, FailureKind::None, {}, 0);
+
+    const Design &design = scenario.design;
+    for (const Gateway &g : design.gateways) {
+        Scenario degraded = scenario;
+        const int removed = removeCables(degraded.design, [&](const Cable &c) { return touches(c, g.id); });
+        auto &gateways = degraded.design.gateways;
+        gateways.erase(std::remove_if(gateways.begin(), gateways.end(), [&](const Gateway &x) { return x.id == g.id; }),
+                       gateways.end());
+        report.failures.push_back(evaluateFailure(degraded, catalog, intact, FailureKind::Gateway, g.id, removed));
+    }
+    for (const Switch &s : design.switches) {
+        Scenario degraded = scenario;
+        const int removed = removeCables(degraded.design, [&](const Cable &c) { return touches(c, s.id); });
+        auto &switches = degraded.design.switches;
+        switches.erase(std::remove_if(switches.begin(), switches.end(), [&](const Switch &x) { return x.id == s.id; }),
+                       switches.end());
+        report.failures.push_back(evaluateFailure(degraded, catalog, intact, FailureKind::Switch, s.id, removed));
+    }
+    std::set<QString> fabrics;
+    for (const Fabric &f : design.fabrics)
+        fabrics.insert(f.id);
+    for (const Cable &cable : design.cables) {
+        if (fabrics.count(cable.from.deviceId) == 0 && fabrics.count(cable.to.deviceId) == 0)
+            continue;
+        Scenario degraded = scenario;
+        const int removed = removeCables(degraded.design, [&](const Cable &c) { return c.id == cable.id; });
+        report.failures.push_back(evaluateFailure(degraded, catalog, intact, FailureKind::Uplink, cable.id, removed));
+    }
+    for (std::size_t i = 0; i < design.servers.size(); ++i) {
+        const Server &server = design.servers[i];
+        const auto hca = std::find_if(server.adapters.begin(), server.adapters.end(),
+                                      [&](const SlotItem &a) { return isInfiniBandAdapter(catalog, a.itemId); });
+        if (hca == server.adapters.end())
+            continue;
+        Scenario degraded = scenario;
+        const int slot = hca->slot;
+        const int removed = removeCables(degraded.design, [&](const Cable &c) { return touchesSlot(c, server.id, slot); });
+        auto &adapters = degraded.design.servers[i].adapters;
+        adapters.erase(std::remove_if(adapters.begin(), adapters.end(), [slot](const SlotItem &a) { return a.slot == slot; }),
+                       adapters.end());
+        report.failures.push_back(evaluateFailure(degraded, catalog, intact, FailureKind::Hca,
+                                                  QStringLiteral("%1/slot%2").arg(server.id).arg(slot), removed));
+        break; // one HCA stands for all: every server's is alike in the designs this serves
+    }
+    return report;
+}
+
+} // namespace iovplan::iov
