@@ -14,7 +14,7 @@ namespace {
 
 void printEvaluateUsage(QTextStream &stream)
 {
-    stream << "Usage: iovplan-cli evaluate FILE.iovplan [--scenario NAME] [--format json|table] [--simulate [--seed S]]\n"
+    stream << "Usage: iovplan-cli evaluate FILE.iovplan [--scenario NAME] [--format json|table] [--simulate [--seed S] [--service exponential|deterministic]]\n"
               "Evaluates every scenario (or NAME): cost, power, counts, performance per IOV mode, problems.\n"
               "--simulate also runs the discrete-event simulator on each scenario's network (JSON only).\n"
               "Exit status: 0 evaluated (designs with problems included), 2 bad input, 1 internal error.\n";
@@ -25,7 +25,7 @@ void printEvaluateUsage(QTextStream &stream)
 int runEvaluateCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const CommandLine line = parseCommandLine(args, { QStringLiteral("--scenario"), QStringLiteral("--format"),
-                                                      QStringLiteral("--seed") },
+                                                      QStringLiteral("--seed"), QStringLiteral("--service") },
                                               { QStringLiteral("--simulate") });
     if (line.help) {
         printEvaluateUsage(out);
@@ -61,6 +61,11 @@ int runEvaluateCommand(const QStringList &args, QTextStream &out, QTextStream &e
             if (!ok)
                 return reportBadInput(err, QStringLiteral("--seed"), {}, QStringLiteral("must be a whole number >= 0"));
         }
+        const QString service = line.option(QStringLiteral("--service"), QStringLiteral("exponential"));
+        if (service == u"deterministic")
+            simulation.service = queueing::ServiceDistribution::Deterministic;
+        else if (service != u"exponential")
+            return reportBadInput(err, QStringLiteral("--service"), {}, QStringLiteral("must be exponential or deterministic, got '%1'").arg(service));
         const bool simulate = line.flags.contains(QStringLiteral("--simulate"));
         out << QString::fromUtf8(QJsonDocument(io::evaluationJson(*project, scenarioName, simulate ? &simulation : nullptr))
                                      .toJson(QJsonDocument::Indented));

@@ -158,16 +158,34 @@ private:
             const PinnedItem *chassis = item(gw.itemId);
             if (chassis == nullptr)
                 continue;
-            const auto addSide = [&](const PinnedItem &source, const QString &side, double latencyS) {
-                const int ports = specCount(source, u"ext_ports").value_or(0);
+            // Outside ports count only when cabled: the module's slot (a fixed gateway's outside ports are slot 1).
+            const auto cabledPorts = [&](int slot) {
+                std::set<int> ports;
+                for (const Cable *c : m_cablesOf.value(gw.id)) {
+                    for (const CableEnd *end : { &c->from, &c->to }) {
+                        if (end->deviceId == gw.id && end->slot == slot)
+                            ports.insert(end->port);
+                    }
+                }
+                return static_cast<int>(ports.size());
+            };
+            const auto addSide = [&](const PinnedItem &source, const QString &side, double latencyS, int slot) {
+                const int ports = std::min(specCount(source, u"ext_ports").value_or(0), cabledPorts(slot));
+                if (ports == 0 && specCount(source, u"ext_ports").value_or(0) > 0) {
+                    problem(Severity::Warning,
+                            QStringLiteral("the %1 in slot %2 of gateway %3 has no cable on its outside ports: "
+                                           "traffic cannot leave through it").arg(displayName(source)).arg(slot).arg(gw.id),
+                            gw.id);
+                }
                 const std::optional<double> rate = usablePortBytesPerS(
                     family(source, u"ext_protocol"), specNumber(source, u"ext_speed_gbps").value_or(0.0));
                 if (ports <= 0 || !rate)
                     return;
                 // The module's bridging throughput caps its ports together (catalog throughput_gbps).
+                const int allPorts = specCount(source, u"ext_ports").value_or(ports);
                 double perPort = *rate;
                 if (const std::optional<double> t = specNumber(source, u"throughput_gbps"); t && *t > 0.0)
-                    perPort = std::min(perPort, *t * 1e9 / 8.0 / ports);
+                    perPort = std::min(perPort, *t * 1e9 / 8.0 / allPorts);
                 SharedStation &s = m_result.shared[gatewayName(gw.id, side)];
                 s.name = gatewayName(gw.id, side);
                 // Modules of one kind add ports; keep the slowest port rate (conservative).
@@ -179,7 +197,7 @@ private:
             if (specCount(*chassis, u"module_slots").value_or(0) == 0) {
                 const QString side = family(*chassis, u"ext_protocol") == u"fibre-channel" ? QStringLiteral("fc")
                                                                                           : QStringLiteral("ethernet");
-                addSide(*chassis, side, specNumber(*chassis, u"latency_us").value_or(0.0) * 1e-6);
+                addSide(*chassis, side, specNumber(*chassis, u"latency_us").value_or(0.0) * 1e-6, 1);
             }
             for (const SlotItem &m : gw.modules) {
                 const PinnedItem *module = item(m.itemId);
@@ -187,7 +205,7 @@ private:
                     continue;
                 const QString side = family(*module, u"ext_protocol") == u"fibre-channel" ? QStringLiteral("fc")
                                                                                          : QStringLiteral("ethernet");
-                addSide(*module, side, chassisLatency + specNumber(*module, u"latency_us").value_or(0.0) * 1e-6);
+                addSide(*module, side, chassisLatency + specNumber(*module, u"latency_us").value_or(0.0) * 1e-6, m.slot);
             }
         }
     }

@@ -22,7 +22,8 @@ namespace iovplan::bench {
 /// assumptions a generated scenario copies.
 enum class DesignShape {
     GigeFc, ///< "GigE+FC": a quad GigE NIC and two FC HBAs per server, top-of-rack switches
-    IbSoftwareIov, ///< "IB software IOV": one HCA per server into gateway chassis with Ethernet and FC modules
+    IbSoftwareIov, ///< "IB software IOV": one HCA per server into gateway chassis with Ethernet and FC
+                   ///< modules
     IbNativeIov, ///< "IB native IOV": the same design as IbSoftwareIov under native IOV
 };
 
@@ -140,12 +141,12 @@ public:
 
     void gateway(const QString &id, int rack, int u)
     {
-        m_design.gateways.push_back({ id, id.toUpper(), gatewayChassis, rackId(rack), u,
-                                      { { 1, ethModule }, { 2, fcModule } } });
+        m_design.gateways.push_back(
+            { id, id.toUpper(), gatewayChassis, rackId(rack), u, { { 1, ethModule }, { 2, fcModule } } });
     }
 
     void cable(const QString &item, const QString &fabricId, design::CableEnd from, design::CableEnd to,
-               std::vector<QString> transceivers = {})
+        std::vector<QString> transceivers = {})
     {
         design::Cable c;
         c.id = QStringLiteral("cbl-%1").arg(m_design.cables.size() + 1, 4, 10, QLatin1Char('0'));
@@ -159,7 +160,7 @@ public:
 
     // An uplink from a device's port into the existing network of `fabricId`.
     void uplink(const QString &item, const QString &fabricId, const QString &device, int slot, int port,
-                std::vector<QString> transceivers = {})
+        std::vector<QString> transceivers = {})
     {
         cable(item, fabricId, { device, slot, port }, { fabricId, 0, 0 }, std::move(transceivers));
     }
@@ -195,7 +196,8 @@ inline design::Design gigeFcDesign(int servers)
         const int rack = i / serversPerRack;
         const int k = i % serversPerRack;
         for (int p = 0; p < 4; ++p) { // ports 1-2 to switch a, 3-4 to switch b
-            d.cable(cat6, lan, { sid, 1, p + 1 }, { name("lan", rack, p < 2 ? 'a' : 'b'), 0, 2 * k + p % 2 + 1 });
+            d.cable(
+                cat6, lan, { sid, 1, p + 1 }, { name("lan", rack, p < 2 ? 'a' : 'b'), 0, 2 * k + p % 2 + 1 });
         }
         d.cable(fcCable, sanA, { sid, 2, 1 }, { name("fc", rack, 'a'), 0, k + 1 }, { fcSfp4g });
         d.cable(fcCable, sanB, { sid, 3, 1 }, { name("fc", rack, 'b'), 0, k + 1 }, { fcSfp4g });

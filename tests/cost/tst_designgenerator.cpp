@@ -40,14 +40,20 @@ int ceilDiv(int a, int b)
 }
 
 // The first element where two device or cable lists differ, for a readable failure.
-template<typename T>
+template <typename T>
 QString firstDifference(const char *what, const std::vector<T> &got, const std::vector<T> &want)
 {
     if (got.size() != want.size())
-        return QStringLiteral("%1: %2 generated, %3 in the example").arg(QLatin1String(what)).arg(got.size()).arg(want.size());
+        return QStringLiteral("%1: %2 generated, %3 in the example")
+            .arg(QLatin1String(what))
+            .arg(got.size())
+            .arg(want.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
         if (!(got[i] == want[i]))
-            return QStringLiteral("%1: entry %2 (%3) differs").arg(QLatin1String(what)).arg(i).arg(want[i].id);
+            return QStringLiteral("%1: entry %2 (%3) differs")
+                .arg(QLatin1String(what))
+                .arg(i)
+                .arg(want[i].id);
     }
     return {};
 }
@@ -55,11 +61,11 @@ QString firstDifference(const char *what, const std::vector<T> &got, const std::
 QString firstDifference(const design::Design &got, const design::Design &want)
 {
     const QString parts[] = { firstDifference("racks", got.racks, want.racks),
-                              firstDifference("servers", got.servers, want.servers),
-                              firstDifference("switches", got.switches, want.switches),
-                              firstDifference("gateways", got.gateways, want.gateways),
-                              firstDifference("fabrics", got.fabrics, want.fabrics),
-                              firstDifference("cables", got.cables, want.cables) };
+        firstDifference("servers", got.servers, want.servers),
+        firstDifference("switches", got.switches, want.switches),
+        firstDifference("gateways", got.gateways, want.gateways),
+        firstDifference("fabrics", got.fabrics, want.fabrics),
+        firstDifference("cables", got.cables, want.cables) };
     for (const QString &p : parts) {
         if (!p.isEmpty())
             return p;
@@ -165,7 +171,8 @@ void TestDesignGenerator::copiesTheTemplateScenario()
 
 void TestDesignGenerator::refusesZeroServers()
 {
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bench::generateScenario(example(), DesignShape::GigeFc, 0));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument, bench::generateScenario(example(), DesignShape::GigeFc, 0));
 }
 
 QTEST_GUILESS_MAIN(TestDesignGenerator)
