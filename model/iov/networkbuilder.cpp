@@ -1,6 +1,7 @@
 #include "networkbuilder.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace iovplan::iov {
 
@@ -33,9 +34,9 @@ public:
 private:
     void groupServers()
     {
-        std::map<QString, std::size_t> bySignature;
+        std::map<QByteArray, std::size_t> bySignature;
         for (const ServerModel &server : m_paths.servers) {
-            const QString key = m_aggregate ? server.signature : server.serverId;
+            const QByteArray key = m_aggregate ? server.signature : server.serverId.toUtf8();
             const auto [it, fresh] = bySignature.emplace(key, m_built.groups.size());
             if (fresh)
                 m_built.groups.push_back({ &server, 0, server.serverId });
@@ -49,13 +50,13 @@ private:
 
     std::size_t station(const std::string &name, q::StationKind kind, int servers)
     {
-        const auto [it, fresh] = m_built.stationIndex.emplace(name, m_built.network.stations.size());
+        const auto [it, fresh] = m_built.stationIndex.emplace(name, m_built.stations.size());
         if (fresh) {
             q::Station s;
             s.name = name;
             s.kind = kind;
             s.servers = servers;
-            m_built.network.stations.push_back(s);
+            m_built.stations.push_back(s);
         }
         return it->second;
     }
@@ -166,21 +167,15 @@ private:
 
     void finishClasses()
     {
-        const std::size_t stations = m_built.network.stations.size();
         for (std::size_t c = 0; c < m_classes.size(); ++c) {
             const ClassInfo &info = m_classes[c];
-            q::JobClass job;
+            ClassDemands job;
             job.name = (info.compute ? QStringLiteral("compute") : trafficClassName(info.traffic)).toStdString() + "@"
                 + m_built.groups[info.group].prefix.toStdString();
-            job.kind = q::ClassKind::Open;
             job.arrivalRate = info.arrivalRate;
-            job.visits.assign(stations, 0.0);
-            job.serviceTimes.assign(stations, 0.0);
-            for (const auto &[k, d] : m_demands[c]) {
-                job.visits[k] = d.visits;
-                job.serviceTimes[k] = d.serviceTime;
-            }
-            m_built.network.classes.push_back(std::move(job));
+            for (const auto &[k, d] : m_demands[c])
+                job.demands.push_back({ k, d.visits, d.serviceTime });
+            m_built.demands.push_back(std::move(job));
         }
         m_built.classes = std::move(m_classes);
     }
@@ -199,18 +194,56 @@ BuiltNetwork buildNetwork(const DesignPaths &paths, bool aggregate)
     return NetworkBuilder(paths, aggregate).build();
 }
 
-std::vector<double> stationUtilizations(const q::Network &net)
+std::vector<double> stationUtilizations(const BuiltNetwork &built)
 {
-    std::vector<double> u(net.stationCount(), 0.0);
-    for (const q::JobClass &c : net.classes) {
-        for (std::size_t k = 0; k < net.stationCount(); ++k)
-            u[k] += c.arrivalRate * c.demand(k);
+    std::vector<double> u(built.stations.size(), 0.0);
+    for (const ClassDemands &c : built.demands) {
+        for (const StationDemand &d : c.demands)
+            u[d.station] += c.arrivalRate * d.visits * d.serviceTime;
     }
-    for (std::size_t k = 0; k < net.stationCount(); ++k) {
-        if (net.stations[k].kind == q::StationKind::Queue)
-            u[k] /= std::max(1, net.stations[k].servers);
+    for (std::size_t k = 0; k < built.stations.size(); ++k) {
+        if (built.stations[k].kind == q::StationKind::Queue)
+            u[k] /= std::max(1, built.stations[k].servers);
     }
     return u;
+}
+
+q::Network denseNetwork(const BuiltNetwork &built, const std::vector<std::size_t> &stations,
+                        const std::vector<std::size_t> &classes)
+{
+    q::Network net;
+    std::unordered_map<std::size_t, std::size_t> local;
+    for (const std::size_t k : stations) {
+        local.emplace(k, net.stations.size());
+        net.stations.push_back(built.stations[k]);
+    }
+    for (const std::size_t c : classes) {
+        const ClassDemands &demands = built.demands[c];
+        q::JobClass job;
+        job.name = demands.name;
+        job.kind = q::ClassKind::Open;
+        job.arrivalRate = demands.arrivalRate;
+        job.visits.assign(stations.size(), 0.0);
+        job.serviceTimes.assign(stations.size(), 0.0);
+        for (const StationDemand &d : demands.demands) {
+            const std::size_t k = local.at(d.station);
+            job.visits[k] = d.visits;
+            job.serviceTimes[k] = d.serviceTime;
+        }
+        net.classes.push_back(std::move(job));
+    }
+    return net;
+}
+
+q::Network denseNetwork(const BuiltNetwork &built)
+{
+    std::vector<std::size_t> stations(built.stations.size());
+    std::vector<std::size_t> classes(built.demands.size());
+    for (std::size_t k = 0; k < stations.size(); ++k)
+        stations[k] = k;
+    for (std::size_t c = 0; c < classes.size(); ++c)
+        classes[c] = c;
+    return denseNetwork(built, stations, classes);
 }
 
 } // namespace iovplan::iov

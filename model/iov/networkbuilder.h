@@ -47,9 +47,29 @@ struct ClassInfo
 };
 
 /// The queueing network of a scenario and how to read it back.
+/// One class's demand at one station: visits as the engine counts them (scaled for aggregation) and the
+/// service time per visit.
+struct StationDemand
+{
+    std::size_t station = 0;
+    double visits = 0.0;
+    double serviceTime = 0.0;
+};
+
+/// An open class of the network, kept sparse: the stations it visits only. A design's network falls
+/// apart into small connected pieces (a gateway and its servers, a rack and its switches), so the
+/// dense class × station tables of queueing::Network are built per piece (docs/model.md, "Solving").
+struct ClassDemands
+{
+    std::string name;
+    double arrivalRate = 0.0;
+    std::vector<StationDemand> demands;
+};
+
 struct BuiltNetwork
 {
-    queueing::Network network;
+    std::vector<queueing::Station> stations;
+    std::vector<ClassDemands> demands; ///< parallel to `classes`
     std::vector<ClassInfo> classes;
     std::vector<Group> groups;
     std::vector<std::size_t> cpuStation; ///< per group
@@ -62,6 +82,14 @@ struct BuiltNetwork
 [[nodiscard]] BuiltNetwork buildNetwork(const DesignPaths &paths, bool aggregate);
 
 /// Utilization of every station at the offered load (queue: busy fraction of its servers; delay: mean number).
-[[nodiscard]] std::vector<double> stationUtilizations(const queueing::Network &net);
+[[nodiscard]] std::vector<double> stationUtilizations(const BuiltNetwork &built);
+
+/// The stations `classes` visit, as one dense queueing::Network (stations renumbered in `stations` order;
+/// `stations` must hold every station those classes visit).
+[[nodiscard]] queueing::Network denseNetwork(const BuiltNetwork &built, const std::vector<std::size_t> &stations,
+                                             const std::vector<std::size_t> &classes);
+
+/// The whole network, dense (for the simulator; fine for designs of a few hundred servers).
+[[nodiscard]] queueing::Network denseNetwork(const BuiltNetwork &built);
 
 } // namespace iovplan::iov

@@ -5,6 +5,8 @@
 #include "streampeaks.h"
 
 #include "queueing/invalidnetwork.h"
+#include "queueing/openproductform.h"
+#include "queueing/opensolution.h"
 #include "queueing/percentiles.h"
 #include "queueing/solver.h"
 
@@ -32,37 +34,80 @@ struct Solved
     std::vector<std::optional<double>> p99;
 };
 
+// The connected pieces of the network: stations joined by a class that visits both. Each piece is solved
+// on its own — exact for an open product-form network, whose stations interact only through their loads —
+// which keeps the work linear in the number of servers (docs/model.md, "Solving").
+struct Piece
+{
+    std::vector<std::size_t> stations;
+    std::vector<std::size_t> classes;
+};
+
+std::vector<Piece> connectedPieces(const BuiltNetwork &built)
+{
+    std::vector<std::size_t> parent(built.stations.size());
+    for (std::size_t k = 0; k < parent.size(); ++k)
+        parent[k] = k;
+    const auto root = [&parent](std::size_t k) {
+        while (parent[k] != k)
+            k = parent[k] = parent[parent[k]];
+        return k;
+    };
+    for (const ClassDemands &c : built.demands) {
+        for (std::size_t i = 1; i < c.demands.size(); ++i)
+            parent[root(c.demands[i].station)] = root(c.demands[0].station);
+    }
+    std::unordered_map<std::size_t, std::size_t> pieceOf;
+    std::vector<Piece> pieces;
+    const auto piece = [&](std::size_t station) -> Piece & {
+        const auto [it, fresh] = pieceOf.emplace(root(station), pieces.size());
+        if (fresh)
+            pieces.emplace_back();
+        return pieces[it->second];
+    };
+    for (std::size_t k = 0; k < built.stations.size(); ++k)
+        piece(k).stations.push_back(k);
+    for (std::size_t c = 0; c < built.demands.size(); ++c) {
+        if (!built.demands[c].demands.empty())
+            piece(built.demands[c].demands.front().station).classes.push_back(c);
+    }
+    return pieces;
+}
+
 Solved solveBuilt(const BuiltNetwork &built)
 {
     Solved solved;
-    const q::Network &net = built.network;
-    solved.utilization = stationUtilizations(net);
-    solved.latency.assign(net.classCount(), std::nullopt);
-    solved.p99.assign(net.classCount(), std::nullopt);
+    solved.utilization = stationUtilizations(built);
+    solved.latency.assign(built.classes.size(), std::nullopt);
+    solved.p99.assign(built.classes.size(), std::nullopt);
     double highest = -1.0;
-    for (std::size_t k = 0; k < net.stationCount(); ++k) {
+    for (std::size_t k = 0; k < built.stations.size(); ++k) {
         const double u = solved.utilization[k];
         if (u > highest) {
             highest = u;
             solved.bottleneck = k;
         }
-        if (net.stations[k].kind == q::StationKind::Queue && u > 0.0)
+        if (built.stations[k].kind == q::StationKind::Queue && u > 0.0)
             solved.maxLoadScale = std::min(solved.maxLoadScale, 1.0 / u);
-        if (net.stations[k].kind == q::StationKind::Queue && u >= saturationUtilization)
+        if (built.stations[k].kind == q::StationKind::Queue && u >= saturationUtilization)
             solved.saturated = true;
     }
-    if (solved.saturated || net.classCount() == 0)
+    if (solved.saturated || built.classes.empty())
         return solved;
-    const q::Solution solution = q::solve(net);
-    // Per-visit residence of each class at each station, from the engine's per-pass residence (V × R).
-    std::vector<std::unordered_map<std::string, double>> perVisit(net.stationCount());
-    for (std::size_t k = 0; k < solution.stations.size(); ++k) {
-        for (const q::StationClassResult &r : solution.stations[k].perClass) {
-            const auto cls = std::find_if(net.classes.begin(), net.classes.end(),
-                                          [&](const q::JobClass &c) { return c.name == r.className; });
-            const double v = cls->visits[k];
-            if (r.residenceTime && v > 0.0)
-                perVisit[k][r.className] = *r.residenceTime / v;
+    // Per-visit residence of each class at each station it visits, from each piece's per-pass residence (V × R).
+    std::vector<std::vector<std::pair<std::size_t, double>>> perVisit(built.classes.size());
+    for (const Piece &piece : connectedPieces(built)) {
+        if (piece.classes.empty())
+            continue;
+        const q::Network net = denseNetwork(built, piece.stations, piece.classes);
+        const q::OpenSolution open = q::solveOpenClasses(net);
+        for (std::size_t c = 0; c < piece.classes.size(); ++c) {
+            for (std::size_t k = 0; k < piece.stations.size(); ++k) {
+                const double v = net.classes[c].visits[k];
+                if (v > 0.0)
+                    perVisit[piece.classes[c]].emplace_back(piece.stations[k], open.residence(static_cast<Eigen::Index>(c),
+                                                                                              static_cast<Eigen::Index>(k)) / v);
+            }
         }
     }
     for (std::size_t c = 0; c < built.classes.size(); ++c) {
@@ -72,8 +117,9 @@ Solved solveBuilt(const BuiltNetwork &built)
         double mean = 0.0;
         double variance = 0.0;
         for (const auto &[k, visits] : info.trueVisits) {
-            const auto found = perVisit[k].find(net.classes[c].name);
-            const double r = found != perVisit[k].end() ? found->second : 0.0;
+            const auto found = std::find_if(perVisit[c].begin(), perVisit[c].end(),
+                                            [k = k](const auto &entry) { return entry.first == k; });
+            const double r = found != perVisit[c].end() ? found->second : 0.0;
             mean += visits * r;
             variance += visits * r * r; // each visit an exponential sojourn (percentiles.h)
         }
@@ -127,10 +173,18 @@ bool meetsSla(const Evaluated &e, const Sla &sla)
 
 int capacitySearch(const Scenario &scenario, const PinnedCatalog &catalog, int limit)
 {
+    if (scenario.workload.profiles.empty())
+        return 0;
+    // One VM per server, read once; each probe scales the loads (serverpaths.h, scaledLoads).
+    const DesignPaths onePerServer = designPaths(scenario, catalog, 1.0);
     const auto ok = [&](int vms) {
-        return meetsSla(evaluateAt(scenario, catalog, true, static_cast<double>(vms)), scenario.workload.sla);
+        Evaluated e;
+        e.paths = scaledLoads(onePerServer, vms);
+        e.built = buildNetwork(e.paths, true);
+        e.solved = solveBuilt(e.built);
+        return meetsSla(e, scenario.workload.sla);
     };
-    if (scenario.workload.profiles.empty() || !ok(1))
+    if (!ok(1))
         return 0;
     int good = 1;
     int bad = 0;
@@ -167,17 +221,17 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
         return metrics;
     }
     metrics.problems = e.paths.problems;
-    const q::Network &net = e.built.network;
+    const BuiltNetwork &built = e.built;
     const Solved &solved = e.solved;
-    metrics.networkStations = net.stationCount();
-    metrics.networkClasses = net.classCount();
+    metrics.networkStations = built.stations.size();
+    metrics.networkClasses = built.classes.size();
     metrics.saturated = solved.saturated;
-    if (net.stationCount() > 0)
-        metrics.bottleneck = QString::fromStdString(net.stations[solved.bottleneck].name);
+    if (!built.stations.empty())
+        metrics.bottleneck = QString::fromStdString(built.stations[solved.bottleneck].name);
     if (std::isfinite(solved.maxLoadScale))
         metrics.maxLoadScale = solved.maxLoadScale;
-    for (std::size_t k = 0; k < net.stationCount(); ++k)
-        metrics.stations.push_back({ QString::fromStdString(net.stations[k].name), solved.utilization[k] });
+    for (std::size_t k = 0; k < built.stations.size(); ++k)
+        metrics.stations.push_back({ QString::fromStdString(built.stations[k].name), solved.utilization[k] });
     for (const std::size_t k : e.built.sharedStation) {
         const SharedStation &s = *e.built.sharedOf.at(k);
         metrics.oversubscription.push_back({ s.name, s.capacity() > 0.0 ? s.attachedBytesPerS / s.capacity() : 0.0,
@@ -195,10 +249,14 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
         const int m = e.built.groups[g].count;
         cpuBusy += m * std::min(1.0, solved.utilization[cpu]);
         servers += m;
-        for (std::size_t c = 0; c < net.classCount(); ++c) {
-            if (e.built.classes[c].group == g && !e.built.classes[c].compute) {
-                ioBusy += m * std::min(1.0, net.classes[c].arrivalRate * net.classes[c].demand(cpu)
-                                                / net.stations[cpu].servers);
+        for (std::size_t c = 0; c < built.classes.size(); ++c) {
+            if (built.classes[c].group != g || built.classes[c].compute)
+                continue;
+            for (const StationDemand &d : built.demands[c].demands) {
+                if (d.station == cpu) {
+                    ioBusy += m * std::min(1.0, built.demands[c].arrivalRate * d.visits * d.serviceTime
+                                                    / built.stations[cpu].servers);
+                }
             }
         }
     }
@@ -232,7 +290,7 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
             for (const auto &[k, visits] : info.trueVisits) {
                 if (solved.utilization[k] > highest) {
                     highest = solved.utilization[k];
-                    cm.bottleneck = QString::fromStdString(net.stations[k].name);
+                    cm.bottleneck = QString::fromStdString(built.stations[k].name);
                 }
                 cm.saturated = cm.saturated || solved.utilization[k] >= saturationUtilization;
             }

@@ -16,7 +16,7 @@ PerformanceSimulation simulatePerformance(const design::Scenario &scenario, cons
     PerformanceSimulation result;
     const DesignPaths paths = designPaths(scenario, catalog);
     const BuiltNetwork built = buildNetwork(paths, true);
-    const q::Network &net = built.network;
+    const q::Network net = denseNetwork(built);
     if (net.classCount() == 0) {
         result.note = QStringLiteral("the scenario offers no load");
         return result;

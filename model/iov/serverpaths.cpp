@@ -282,28 +282,90 @@ private:
         return peer;
     }
 
+    // What an adapter model in a server model brings, read once per pair: the catalog is parsed once
+    // however many servers carry it.
+    struct AdapterFacts
+    {
+        QString family;
+        QString protocol;
+        double speedGbps = 0.0;
+        double ownBytesPerS = 0.0;
+        double latencyS = 0.0;
+        bool sharedBus = false;
+        double busFromHostBytesPerS = 0.0;
+        double busToHostBytesPerS = 0.0;
+    };
+
+    const AdapterFacts &adapterFacts(const Server &server, const PinnedItem *chassis, int slot, const PinnedItem *adapter)
+    {
+        const QString key = server.itemId + QLatin1Char('|') + (adapter != nullptr ? adapter->id : QString());
+        if (const auto cached = m_adapterFacts.constFind(key); cached != m_adapterFacts.constEnd())
+            return *cached;
+        AdapterFacts f;
+        if (adapter == nullptr) { // on-board GigE: like the catalog's 2007 GigE NICs (docs/model.md)
+            f.family = f.protocol = QStringLiteral("ethernet");
+            f.speedGbps = 1.0;
+            f.latencyS = 30e-6;
+        } else {
+            f.family = family(*adapter);
+            f.protocol = f.family;
+            f.speedGbps = specNumber(*adapter, u"speed_gbps").value_or(0.0);
+            f.latencyS = specNumber(*adapter, u"latency_us").value_or(0.0) * 1e-6;
+            if (specText(*adapter, u"host_bus") == u"pci-x") {
+                f.sharedBus = true;
+                f.busFromHostBytesPerS = f.busToHostBytesPerS = usablePcixBytesPerS(
+                    specCount(*adapter, u"pcix_bits").value_or(64), specNumber(*adapter, u"pcix_mhz").value_or(133.0));
+            } else {
+                int gen = specCount(*adapter, u"pcie_gen").value_or(0);
+                int lanes = specCount(*adapter, u"pcie_lanes").value_or(0);
+                const int slotGen = chassis != nullptr ? specCount(*chassis, u"slot_pcie_gen").value_or(0) : 0;
+                const int slotLanes = chassis != nullptr ? specCount(*chassis, u"slot_pcie_lanes").value_or(0) : 0;
+                if (slotGen > 0)
+                    gen = std::min(gen, slotGen); // a card runs at the slower of card and slot
+                if (slotLanes > 0)
+                    lanes = std::min(lanes, slotLanes);
+                f.busFromHostBytesPerS = usablePcieBytesPerS(gen, lanes, BusDirection::FromHost).value_or(0.0);
+                f.busToHostBytesPerS = usablePcieBytesPerS(gen, lanes, BusDirection::ToHost).value_or(0.0);
+                if (f.busFromHostBytesPerS <= 0.0) {
+                    problem(Severity::Warning,
+                            QStringLiteral("%1 has no PCIe generation and lanes in the catalog; its host bus is "
+                                           "not modelled").arg(displayName(*adapter)),
+                            adapter->id);
+                }
+            }
+            checkMode(server, slot, *adapter);
+        }
+        f.ownBytesPerS = usablePortBytesPerS(f.protocol, f.speedGbps).value_or(0.0);
+        return *m_adapterFacts.insert(key, f);
+    }
+
+    const Peer &cachedPeer(const CableEnd &far)
+    {
+        if (const auto cached = m_peers.constFind(far.deviceId); cached != m_peers.constEnd())
+            return *cached;
+        return *m_peers.insert(far.deviceId, peerOf(far));
+    }
+
     // The adapters of `server` whose protocol family is `wanted`, with their cabled ports.
     std::vector<AdapterUse> adaptersFor(const Server &server, const QString &wanted, TrafficClass traffic)
     {
         std::vector<AdapterUse> uses;
         const PinnedItem *chassis = item(server.itemId);
-        const int slotGen = chassis != nullptr ? specCount(*chassis, u"slot_pcie_gen").value_or(0) : 0;
-        const int slotLanes = chassis != nullptr ? specCount(*chassis, u"slot_pcie_lanes").value_or(0) : 0;
         std::vector<std::pair<int, const PinnedItem *>> candidates;
         if (chassis != nullptr && wanted == u"ethernet" && specCount(*chassis, u"lom_ports").value_or(0) > 0)
-            candidates.emplace_back(0, nullptr); // on-board GigE
+            candidates.emplace_back(0, nullptr);
         for (const SlotItem &a : server.adapters) {
-            if (const PinnedItem *it = item(a.itemId); it != nullptr && family(*it) == wanted)
+            const PinnedItem *it = item(a.itemId);
+            if (it != nullptr && adapterFacts(server, chassis, a.slot, it).family == wanted)
                 candidates.emplace_back(a.slot, it);
         }
+        const std::vector<const Cable *> &cables = m_cablesOf[server.id];
         for (const auto &[slot, adapter] : candidates) {
+            const AdapterFacts &f = adapterFacts(server, chassis, slot, adapter);
             AdapterUse use;
             use.slot = slot;
             use.itemId = adapter != nullptr ? adapter->id : server.itemId;
-            const double speed = adapter != nullptr ? specNumber(*adapter, u"speed_gbps").value_or(0.0) : 1.0;
-            const QString protocol = adapter != nullptr ? family(*adapter) : QStringLiteral("ethernet");
-            const std::optional<double> own = usablePortBytesPerS(protocol, speed);
-            for (const Cable *c : m_cablesOf.value(server.id)) {
+            for (const Cable *c : cables) {
                 const bool fromHere = c->from.deviceId == server.id && c->from.slot == slot;
                 const bool toHere = c->to.deviceId == server.id && c->to.slot == slot;
                 if (!fromHere && !toHere)
@@ -314,11 +376,13 @@ private:
                                                 : (traffic == TrafficClass::San) == (*kind == FabricKind::San));
                 if (!rightFabric)
                     continue;
-                const Peer peer = peerOf(fromHere ? c->to : c->from);
-                const double negotiated = peer.speedGbps > 0.0 ? negotiatedGbps(speed, peer.speedGbps) : speed;
+                const Peer &peer = cachedPeer(fromHere ? c->to : c->from);
+                const double negotiated = peer.speedGbps > 0.0 ? negotiatedGbps(f.speedGbps, peer.speedGbps) : f.speedGbps;
                 PortLink port;
-                port.adapterBytesPerS = own.value_or(0.0);
-                port.bytesPerS = usablePortBytesPerS(protocol, negotiated).value_or(port.adapterBytesPerS);
+                port.adapterBytesPerS = f.ownBytesPerS;
+                port.bytesPerS = negotiated == f.speedGbps
+                    ? f.ownBytesPerS
+                    : usablePortBytesPerS(f.protocol, negotiated).value_or(f.ownBytesPerS);
                 port.peerLatencyS = peer.latencyS;
                 port.sharedStation = traffic == TrafficClass::Ipc ? QString()
                     : traffic == TrafficClass::San                ? peer.sanShared
@@ -327,32 +391,10 @@ private:
             }
             if (use.ports.empty())
                 continue;
-            if (adapter != nullptr) {
-                use.latencyS = specNumber(*adapter, u"latency_us").value_or(0.0) * 1e-6;
-                if (specText(*adapter, u"host_bus") == u"pci-x") {
-                    use.sharedBus = true;
-                    use.busFromHostBytesPerS = use.busToHostBytesPerS = usablePcixBytesPerS(
-                        specCount(*adapter, u"pcix_bits").value_or(64), specNumber(*adapter, u"pcix_mhz").value_or(133.0));
-                } else {
-                    int gen = specCount(*adapter, u"pcie_gen").value_or(0);
-                    int lanes = specCount(*adapter, u"pcie_lanes").value_or(0);
-                    if (slotGen > 0)
-                        gen = std::min(gen, slotGen); // a card runs at the slower of card and slot
-                    if (slotLanes > 0)
-                        lanes = std::min(lanes, slotLanes);
-                    use.busFromHostBytesPerS = usablePcieBytesPerS(gen, lanes, BusDirection::FromHost).value_or(0.0);
-                    use.busToHostBytesPerS = usablePcieBytesPerS(gen, lanes, BusDirection::ToHost).value_or(0.0);
-                    if (use.busFromHostBytesPerS <= 0.0) {
-                        problem(Severity::Warning,
-                                QStringLiteral("%1 has no PCIe generation and lanes in the catalog; its host bus is "
-                                               "not modelled").arg(displayName(*adapter)),
-                                adapter->id);
-                    }
-                }
-                checkMode(server, slot, *adapter);
-            } else {
-                use.latencyS = 30e-6; // on-board GigE: like the catalog's 2007 GigE NICs (docs/model.md)
-            }
+            use.latencyS = f.latencyS;
+            use.sharedBus = f.sharedBus;
+            use.busFromHostBytesPerS = f.busFromHostBytesPerS;
+            use.busToHostBytesPerS = f.busToHostBytesPerS;
             uses.push_back(std::move(use));
         }
         return uses;
@@ -448,26 +490,38 @@ private:
         return model;
     }
 
-    // Servers whose loads, CPUs and paths (down to the shared stations) are equal behave identically.
-    static QString signatureOf(const Server &server, const ServerModel &model)
+    // Servers whose loads, CPUs and paths (down to the shared stations) are equal behave identically. The
+    // key holds the raw bytes of every figure (no number formatting: this runs once per server).
+    static QByteArray signatureOf(const Server &server, const ServerModel &model)
     {
-        QString s = server.itemId + QLatin1Char('|') + QString::number(model.vms, 'g', 17) + QLatin1Char('|')
-            + QString::number(model.vmCores, 'g', 17);
+        QByteArray key;
+        const auto add = [&key](auto value) { key.append(reinterpret_cast<const char *>(&value), sizeof value); };
+        const auto addText = [&key, &add](const QString &text) {
+            add(text.size());
+            key.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+        };
+        addText(server.itemId);
+        add(model.vms);
+        add(model.vmCores);
         for (const ClassPath &p : model.paths) {
-            s += QStringLiteral("|%1:%2:%3:%4:%5")
-                     .arg(static_cast<int>(p.traffic))
-                     .arg(static_cast<int>(p.transport))
-                     .arg(p.bytesPerS, 0, 'g', 17)
-                     .arg(p.messageBytes, 0, 'g', 17)
-                     .arg(p.stages.size());
+            add(static_cast<int>(p.traffic));
+            add(static_cast<int>(p.transport));
+            add(p.bytesPerS);
+            add(p.messageBytes);
+            add(p.stages.size());
             for (const AdapterUse &a : p.adapters) {
-                s += QStringLiteral("/%1:%2:%3:%4").arg(a.slot).arg(a.itemId).arg(a.busFromHostBytesPerS, 0, 'g', 17)
-                         .arg(a.busToHostBytesPerS, 0, 'g', 17);
-                for (const PortLink &port : a.ports)
-                    s += QStringLiteral(",%1@%2").arg(port.bytesPerS, 0, 'g', 17).arg(port.sharedStation);
+                add(a.slot);
+                addText(a.itemId);
+                add(a.busFromHostBytesPerS);
+                add(a.busToHostBytesPerS);
+                for (const PortLink &port : a.ports) {
+                    add(port.bytesPerS);
+                    add(port.peerLatencyS);
+                    addText(port.sharedStation);
+                }
             }
         }
-        return s;
+        return key;
     }
 
     const Scenario &m_scenario;
@@ -479,6 +533,8 @@ private:
     QHash<QString, const Switch *> m_switches;
     QHash<QString, const Gateway *> m_gateways;
     QHash<QString, std::vector<const Cable *>> m_cablesOf;
+    QHash<QString, AdapterFacts> m_adapterFacts;
+    QHash<QString, Peer> m_peers;
     std::set<QString> m_reported;
     DesignPaths m_result;
 };
@@ -503,6 +559,17 @@ QString trafficClassName(TrafficClass traffic)
 DesignPaths designPaths(const Scenario &scenario, const PinnedCatalog &catalog, std::optional<double> vmsPerServer)
 {
     return PathReader(scenario, catalog).read(vmsPerServer);
+}
+
+DesignPaths scaledLoads(DesignPaths paths, double factor)
+{
+    for (ServerModel &server : paths.servers) {
+        server.vms *= factor;
+        server.vmCores *= factor;
+        for (ClassPath &path : server.paths)
+            path.bytesPerS *= factor;
+    }
+    return paths;
 }
 
 } // namespace iovplan::iov

@@ -9,6 +9,7 @@
 #include "model/design/problem.h"
 #include "model/design/scenario.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <map>
@@ -75,7 +76,7 @@ struct ServerModel
     double vms = 0.0;
     double vmCores = 0.0; ///< cores the VMs' own work keeps busy
     std::vector<ClassPath> paths;
-    QString signature; ///< equal for servers whose stations behave identically
+    QByteArray signature; ///< equal for servers whose stations behave identically
 };
 
 /// The servers' models and the shared stations they reach.
@@ -90,5 +91,10 @@ struct DesignPaths
 /// (each server's profiles scaled to that total) — the capacity search's knob.
 [[nodiscard]] DesignPaths designPaths(const design::Scenario &scenario, const design::PinnedCatalog &catalog,
                                       std::optional<double> vmsPerServer = std::nullopt);
+
+/// `paths` with every server's VM count, VM work and offered bytes multiplied by `factor` (message sizes,
+/// paths and aggregation keys unchanged): designPaths(s, c, n × k) equals scaledLoads(designPaths(s, c, n), k)
+/// — the capacity search reads the design once.
+[[nodiscard]] DesignPaths scaledLoads(DesignPaths paths, double factor);
 
 } // namespace iovplan::iov
