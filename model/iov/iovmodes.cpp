@@ -127,6 +127,10 @@ class Native final : public IovModeModel
 {
 public:
     IovMode mode() const override { return IovMode::Native; }
+    QStringList vmEndpointSpecs() const override
+    {
+        return { QStringLiteral("ciov_endpoints"), QStringLiteral("virtual_functions") };
+    }
     std::vector<CpuStage> cpuStages(Transport t) const override
     {
         // VMM bypass: the VM drives its adapter end point; the hypervisor only sets up resources.
@@ -152,6 +156,10 @@ class Passthrough final : public IovModeModel
 {
 public:
     IovMode mode() const override { return IovMode::Passthrough; }
+    QStringList vmEndpointSpecs() const override
+    {
+        return { QStringLiteral("virtual_functions"), QStringLiteral("ciov_endpoints") };
+    }
     std::vector<CpuStage> cpuStages(Transport t) const override
     {
         std::vector<CpuStage> stages = Native().cpuStages(t);

@@ -6,6 +6,7 @@
 #include "model/design/iovmode.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -55,6 +56,11 @@ public:
     /// Whether a VM can use RDMA itself (the VMM is out of the data path).
     [[nodiscard]] virtual bool offersRdmaToVms() const = 0;
     [[nodiscard]] virtual ModeProperties properties() const = 0;
+    /// The adapter specs, in order of preference, that cap how many VMs can own a piece of the adapter in this
+    /// mode — native: CIOV end points (each VM drives its own), else virtual functions; passthrough: SR-IOV
+    /// virtual functions, else CIOV end points (ConnectX's hardware IOV) — or none when the hypervisor
+    /// multiplexes the adapter (software, bare metal).
+    [[nodiscard]] virtual QStringList vmEndpointSpecs() const { return {}; }
 };
 
 /// The model of `mode` (a static instance).

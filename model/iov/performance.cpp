@@ -177,6 +177,12 @@ int capacitySearch(const Scenario &scenario, const PinnedCatalog &catalog, int l
         return 0;
     // One VM per server, read once; each probe scales the loads (serverpaths.h, scaledLoads).
     const DesignPaths onePerServer = designPaths(scenario, catalog, 1.0);
+    for (const ServerModel &server : onePerServer.servers) {
+        if (server.vmLimit)
+            limit = std::min(limit, *server.vmLimit); // virtual functions or CIOV end points
+    }
+    if (limit < 1)
+        return 0;
     const auto ok = [&](int vms) {
         Evaluated e;
         e.paths = scaledLoads(onePerServer, vms);
@@ -282,6 +288,7 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
                 cm.transport = info.path->transport;
             any = true;
             cm.offeredBytesPerS += group.count * info.path->bytesPerS;
+            cm.servers += group.count;
             const StreamPeaks peaks = streamPeaks(*group.model, *info.path, e.paths.shared);
             cm.peakVmBytesPerS = std::max(cm.peakVmBytesPerS, peaks.vm);
             cm.peakVmAdapterBytesPerS = std::max(cm.peakVmAdapterBytesPerS, peaks.vmAdapter);

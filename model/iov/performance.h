@@ -32,6 +32,7 @@ struct ClassMetrics
     Transport transport = Transport::Tcp; ///< of the first server group that carries the class
     double offeredBytesPerS = 0.0; ///< all servers
     double throughputBytesPerS = 0.0; ///< carried, all servers
+    int servers = 0; ///< servers that offer the class (the per-server figures divide by it)
     /// One VM alone driving the class end to end (single stream: each CPU stage on one core, one port,
     /// one gateway port), at a bulk 64 KiB message for network classes and the profile's block for san.
     double peakVmBytesPerS = 0.0;

@@ -486,8 +486,56 @@ private:
         addPath(TrafficClass::San, load.sanBytes, load.sanMessageBytes);
         addPath(TrafficClass::Ipc, load.ipcBytes, load.networkMessageBytes);
         addPath(TrafficClass::Migration, load.migrationBytes, migrationMessageBytes);
+        model.vmLimit = vmLimitOf(model);
         model.signature = signatureOf(server, model);
         return model;
+    }
+
+    // Native and passthrough IOV give every VM a piece of each adapter it uses: the adapter's CIOV end points
+    // or SR-IOV virtual functions cap the VMs per server (issue 4: "virtual-function count limits").
+    std::optional<int> vmLimitOf(const ServerModel &model)
+    {
+        const QStringList fields = m_mode.vmEndpointSpecs();
+        if (fields.isEmpty())
+            return std::nullopt;
+        std::optional<int> limit;
+        for (const ClassPath &path : model.paths) {
+            for (const AdapterUse &a : path.adapters) {
+                const PinnedItem *adapter = a.slot > 0 ? item(a.itemId) : nullptr;
+                if (adapter == nullptr)
+                    continue;
+                QString field;
+                std::optional<int> count;
+                for (const QString &candidate : fields) {
+                    count = specCount(*adapter, candidate);
+                    // Zero means "not offered" (a GigE NIC's virtual_functions): try the other figure.
+                    if (count && *count > 0) {
+                        field = candidate;
+                        break;
+                    }
+                }
+                if (field.isEmpty()) {
+                    problem(Severity::Warning,
+                            QStringLiteral("%1 gives no %2 in the catalog: the VMs it can serve in %3 IOV are not limited")
+                                .arg(displayName(*adapter), fields.join(QStringLiteral(" or ")), iovModeName(m_scenario.iovMode)),
+                            adapter->id);
+                    continue;
+                }
+                limit = std::min(limit.value_or(*count), *count);
+                if (model.vms > *count + 1e-9) {
+                    problem(Severity::Error,
+                            QStringLiteral("servers run %1 VMs but the %2 offers %3 %4: %5 IOV gives each VM its own")
+                                .arg(model.vms)
+                                .arg(displayName(*adapter))
+                                .arg(*count)
+                                .arg(field == u"virtual_functions" ? QStringLiteral("virtual functions")
+                                                                   : QStringLiteral("CIOV end points"),
+                                     iovModeName(m_scenario.iovMode)),
+                            adapter->id);
+                }
+            }
+        }
+        return limit;
     }
 
     // Servers whose loads, CPUs and paths (down to the shared stations) are equal behave identically. The

@@ -75,6 +75,9 @@ struct ServerModel
     double ghz = 1.0;
     double vms = 0.0;
     double vmCores = 0.0; ///< cores the VMs' own work keeps busy
+    /// Most VMs the server's adapters can serve in this mode (virtual functions or CIOV end points of the
+    /// adapters its classes use); none when the mode sets no such limit.
+    std::optional<int> vmLimit;
     std::vector<ClassPath> paths;
     QByteArray signature; ///< equal for servers whose stations behave identically
 };

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void saturatedEvaluationWritesNoNaN();
     void unsupportedModeIsAProblemNamingTheAdapter();
     void missingCpuFiguresAreAProblemNamingTheServerItem();
+    void endpointsCapTheVmsPerServer();
     void tableThreeProperties_data();
     void tableThreeProperties();
     void oversubscriptionOfTheGateways();
@@ -165,6 +166,28 @@ void TestPerformanceModel::missingCpuFiguresAreAProblemNamingTheServerItem()
     QVERIFY(std::any_of(m.problems.begin(), m.problems.end(), [](const design::Problem &p) {
         return p.object == u"hp-proliant-dl380-g5" && p.message.contains(QStringLiteral("GHz"));
     }));
+}
+
+void TestPerformanceModel::endpointsCapTheVmsPerServer()
+{
+    // Native IOV gives each VM its own CIOV end point: the MHGA28-XTC's 64 (catalog) cap the VMs per server.
+    design::Scenario s = exampleScenario(QStringLiteral("IB native IOV"));
+    for (design::VmProfile &p : s.workload.profiles) {
+        p.vmsPerServer = 100;
+        p.vcpuUtilization = 0.0;
+        p.networkBytesPerS = p.ipcBytesPerS = p.storageBytesPerS = p.iops = p.migrationBytesPerS = 1000.0;
+    }
+    const PerformanceMetrics crowded = evaluate(s);
+    QVERIFY(std::any_of(crowded.problems.begin(), crowded.problems.end(), [](const design::Problem &p) {
+        return p.severity == design::Severity::Error && p.object == u"mellanox-mhga28-xtc"
+            && p.message.contains(QStringLiteral("offers 64 CIOV end points"));
+    }));
+    PerformanceOptions search;
+    const PerformanceMetrics searched = evaluatePerformance(s, testing::ciovExample().catalog, search);
+    QCOMPARE(searched.maxVmsPerServer, 64); // the load is tiny: only the end points limit
+    // Software IOV multiplexes the adapter in the hypervisor: no such cap.
+    s.iovMode = design::IovMode::Software;
+    QVERIFY(evaluatePerformance(s, testing::ciovExample().catalog, search).maxVmsPerServer > 64);
 }
 
 void TestPerformanceModel::tableThreeProperties_data()
