@@ -110,8 +110,9 @@ class DesignBuilder:
         self.cable(item, fabric, (device, slot, port), (fabric, 0, 0), transceivers)
 
     def design(self):
+        # No storage arrays: both sides keep the existing SAN, which the paper leaves out of Table 1.
         return {"racks": self.racks, "servers": self.servers, "switches": self.switches,
-                "gateways": self.gateways, "fabrics": self.fabrics, "cables": self.cables}
+                "gateways": self.gateways, "storage": [], "fabrics": self.fabrics, "cables": self.cables}
 
 
 def gige_fc():

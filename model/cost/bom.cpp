@@ -29,6 +29,8 @@ QString bomCategoryName(BomCategory category)
         return QStringLiteral("gateways");
     case BomCategory::Cabling:
         return QStringLiteral("cabling");
+    case BomCategory::Storage:
+        return QStringLiteral("storage");
     case BomCategory::Servers:
         return QStringLiteral("servers");
     }
@@ -47,6 +49,8 @@ std::optional<BomCategory> bomCategoryOfKind(const QString &kind)
         return BomCategory::Cabling;
     if (kind == u"server")
         return BomCategory::Servers;
+    if (kind == u"storage")
+        return BomCategory::Storage;
     return std::nullopt;
 }
 
@@ -73,7 +77,12 @@ Cents BillOfMaterials::subtotal(BomCategory category) const
 
 Cents BillOfMaterials::ioTotal() const
 {
-    return total() - subtotal(BomCategory::Servers);
+    Cents sum = 0;
+    for (const BomLine &line : lines) {
+        if (isIoCategory(line.category))
+            sum += line.extendedPrice;
+    }
+    return sum;
 }
 
 Cents BillOfMaterials::total() const
@@ -105,6 +114,8 @@ BillOfMaterials billOfMaterials(const Scenario &scenario, const PinnedCatalog &c
         for (const SlotItem &module : gateway.modules)
             ++quantities[module.itemId];
     }
+    for (const StorageArray &array : design.storage)
+        ++quantities[array.itemId];
     for (const Cable &cable : design.cables) {
         ++quantities[cable.itemId];
         for (const QString &transceiver : cable.transceiverItemIds)

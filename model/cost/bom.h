@@ -22,18 +22,22 @@ using Cents = std::int64_t;
 /// `cents` as dollars.
 [[nodiscard]] double toUsd(Cents cents);
 
-/// The BOM's categories, in the order reports list them. Everything but servers is I/O.
-enum class BomCategory { Adapters, Switching, Gateways, Cabling, Servers };
-inline constexpr std::array<BomCategory, 5> allBomCategories { BomCategory::Adapters, BomCategory::Switching,
-    BomCategory::Gateways, BomCategory::Cabling, BomCategory::Servers };
+/// The BOM's categories, in the order reports list them. Everything but storage arrays and servers is I/O.
+enum class BomCategory { Adapters, Switching, Gateways, Cabling, Storage, Servers };
+inline constexpr std::array<BomCategory, 6> allBomCategories { BomCategory::Adapters, BomCategory::Switching,
+    BomCategory::Gateways, BomCategory::Cabling, BomCategory::Storage, BomCategory::Servers };
 
-/// "adapters", "switching", "gateways", "cabling" or "servers" (the evaluate JSON's by_category keys).
+/// "adapters", "switching", "gateways", "cabling", "storage" or "servers" (the evaluate JSON's by_category keys).
 [[nodiscard]] QString bomCategoryName(BomCategory category);
 /// The category an item kind is bought under: adapter → adapters, switch → switching, gateway and
-/// gateway-module → gateways, cable and transceiver → cabling, server → servers; none for other kinds.
+/// gateway-module → gateways, cable and transceiver → cabling, storage → storage, server → servers.
 [[nodiscard]] std::optional<BomCategory> bomCategoryOfKind(const QString &kind);
-/// Whether the category counts as I/O (everything but servers; ARCHITECTURE.md, `io_*` figures).
-[[nodiscard]] constexpr bool isIoCategory(BomCategory category) { return category != BomCategory::Servers; }
+/// Whether the category counts as I/O (ARCHITECTURE.md, `io_*` figures): not servers, not storage arrays
+/// (the back end both sides of a comparison keep).
+[[nodiscard]] constexpr bool isIoCategory(BomCategory category)
+{
+    return category != BomCategory::Servers && category != BomCategory::Storage;
+}
 
 /// One BOM line: an item, how many the design uses, and what they cost.
 struct BomLine

@@ -45,6 +45,8 @@ public:
             m_gateways.insert(gateway.id, &gateway);
         for (const Fabric &fabric : m_design.fabrics)
             m_fabrics.insert(fabric.id);
+        for (const StorageArray &array : m_design.storage)
+            m_storage.insert(array.id, &array);
     }
 
     DesignCheck run()
@@ -116,6 +118,8 @@ private:
             place(byRack, s.id, QStringLiteral("switch ") + s.id, s.itemId, s.rackId, s.positionU);
         for (const Gateway &g : m_design.gateways)
             place(byRack, g.id, QStringLiteral("gateway ") + g.id, g.itemId, g.rackId, g.positionU);
+        for (const StorageArray &a : m_design.storage)
+            place(byRack, a.id, QStringLiteral("storage array ") + a.id, a.itemId, a.rackId, a.positionU);
 
         for (const Rack &rack : m_design.racks) {
             m_result.capacity.rackUnitsAvailable += rack.heightU;
@@ -286,6 +290,17 @@ private:
                   cableId);
             return -1;
         }
+        if (const auto a = m_storage.find(end.deviceId); a != m_storage.end()) {
+            portsName = QStringLiteral("storage array ") + (*a)->id;
+            if (end.slot != 0) {
+                error(QStringLiteral("cable %1 uses slot %2 of storage array %3; its ports are slot 0")
+                          .arg(cableId).arg(end.slot).arg((*a)->id),
+                      cableId);
+                return -1;
+            }
+            const PinnedItem *it = item((*a)->itemId, (*a)->id);
+            return it != nullptr ? count(*it, u"ports", (*a)->id) : -1;
+        }
         return -1; // a fabric end (an uplink), or a dangling id the document reader already refuses
     }
 
@@ -358,6 +373,7 @@ private:
     QHash<QString, const Server *> m_servers;
     QHash<QString, const Switch *> m_switches;
     QHash<QString, const Gateway *> m_gateways;
+    QHash<QString, const StorageArray *> m_storage;
     QSet<QString> m_fabrics;
     DesignCheck m_result;
 };

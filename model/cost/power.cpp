@@ -55,7 +55,7 @@ private:
 double PowerRollup::typicalWAtServerUtilization(double u) const
 {
     const double clamped = std::clamp(u, 0.0, 1.0);
-    return ioTypicalW + serverIdleW + clamped * (serverMaxW - serverIdleW);
+    return ioTypicalW + storageTypicalW + serverIdleW + clamped * (serverMaxW - serverIdleW);
 }
 
 PowerRollup powerRollup(const Scenario &scenario, const PinnedCatalog &catalog)
@@ -88,6 +88,11 @@ PowerRollup powerRollup(const Scenario &scenario, const PinnedCatalog &catalog)
             power.gatewayModuleTypicalW += m.typical;
             addIo(m);
         }
+    }
+    for (const StorageArray &array : design.storage) {
+        const WattMeter::Watts w = meter.of(array.itemId);
+        power.storageTypicalW += w.typical;
+        power.storageMaxW += w.max;
     }
     for (const Cable &cable : design.cables) {
         addIo(meter.of(cable.itemId));

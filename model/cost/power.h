@@ -26,12 +26,14 @@ struct PowerRollup
     double serverIdleW = 0.0; ///< servers without their adapters (watts_idle, else watts_typical)
     double serverTypicalW = 0.0;
     double serverMaxW = 0.0;
+    double storageTypicalW = 0.0; ///< storage arrays (neither I/O nor servers)
+    double storageMaxW = 0.0;
 
     /// The devices that end a server's LAN and SAN protocols: the server adapters plus the gateway
     /// modules that do that work for InfiniBand-attached servers (the Table 1 basis, docs/cost-model.md).
     [[nodiscard]] double endpointTypicalW() const { return adapterTypicalW + gatewayModuleTypicalW; }
-    [[nodiscard]] double typicalW() const { return ioTypicalW + serverTypicalW; }
-    [[nodiscard]] double maxW() const { return ioMaxW + serverMaxW; }
+    [[nodiscard]] double typicalW() const { return ioTypicalW + serverTypicalW + storageTypicalW; }
+    [[nodiscard]] double maxW() const { return ioMaxW + serverMaxW + storageMaxW; }
     /// Servers at CPU utilization `u` in [0, 1], linear between idle and max (reference-data.md §6
     /// asks for typical draw; the linear model is the usual SPECpower-style interpolation), plus I/O typical.
     [[nodiscard]] double typicalWAtServerUtilization(double u) const;

@@ -20,6 +20,7 @@ DesignCounts countDesign(const Design &design)
     for (const Gateway &gateway : design.gateways)
         counts.gatewayModules += static_cast<int>(gateway.modules.size());
     counts.cables = static_cast<int>(design.cables.size());
+    counts.storageArrays = static_cast<int>(design.storage.size());
     for (const Cable &cable : design.cables)
         counts.transceivers += static_cast<int>(cable.transceiverItemIds.size());
     return counts;

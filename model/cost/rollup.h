@@ -35,6 +35,7 @@ struct DesignCounts
     int gatewayModules = 0;
     int cables = 0;
     int transceivers = 0;
+    int storageArrays = 0;
 };
 
 /// Everything the roll-up finds for one scenario.

@@ -6,6 +6,7 @@
 #include "gateway.h"
 #include "rack.h"
 #include "server.h"
+#include "storagearray.h"
 #include "switch.h"
 
 #include <vector>
@@ -20,6 +21,7 @@ struct Design
     std::vector<Server> servers;
     std::vector<Switch> switches;
     std::vector<Gateway> gateways;
+    std::vector<StorageArray> storage;
     std::vector<Fabric> fabrics;
     std::vector<Cable> cables;
 

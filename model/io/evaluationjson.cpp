@@ -79,6 +79,7 @@ QJsonObject countsJson(const Rollup &rollup)
         { QStringLiteral("gateway_modules"), n.gatewayModules },
         { QStringLiteral("cables"), n.cables },
         { QStringLiteral("transceivers"), n.transceivers },
+        { QStringLiteral("storage_arrays"), n.storageArrays },
         { QStringLiteral("rack_units"), c.rackUnitsUsed },
         { QStringLiteral("rack_units_available"), c.rackUnitsAvailable },
         { QStringLiteral("pcie_slots"), c.pcieSlotsUsed },

@@ -53,6 +53,9 @@ void checkItemKinds(const Design &d, const JsonPath &path, const KindCheck &kind
         kinds.require(d.servers[i].itemId, p.member("item_id"), "server", "a server");
         checkSlots(d.servers[i].adapters, p.member("adapters"), kinds, "adapter", "a server's adapter");
     }
+    const JsonPath storage = path.member("storage");
+    for (std::size_t i = 0; i < d.storage.size(); ++i)
+        kinds.require(d.storage[i].itemId, storage.index(static_cast<qsizetype>(i)).member("item_id"), "storage", "a storage array");
     const JsonPath switches = path.member("switches");
     for (std::size_t i = 0; i < d.switches.size(); ++i)
         kinds.require(d.switches[i].itemId, switches.index(static_cast<qsizetype>(i)).member("item_id"), "switch", "a switch");
@@ -113,6 +116,8 @@ void checkCableEnds(const Design &d, const JsonPath &path)
         deviceIds.insert(s.id);
     for (const Gateway &g : d.gateways)
         deviceIds.insert(g.id);
+    for (const StorageArray &a : d.storage)
+        deviceIds.insert(a.id);
     QSet<QString> fabricIds;
     for (const Fabric &f : d.fabrics)
         fabricIds.insert(f.id);

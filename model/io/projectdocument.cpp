@@ -284,6 +284,21 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         d.gateways.push_back(gateway);
     }
 
+    // Storage arrays arrived after version 2 was first written: an absent list reads as none.
+    const JsonPath storagePath = path.member("storage");
+    const QJsonValue storageValue = o.value(QLatin1String("storage"));
+    const QJsonArray storage = storageValue.isUndefined()
+        ? QJsonArray()
+        : requireArray(storageValue, storagePath, QStringLiteral("an array of storage arrays"));
+    for (qsizetype i = 0; i < storage.size(); ++i) {
+        const JsonPath p = storagePath.index(i);
+        const QJsonObject a = objectAt(storage.at(i), p);
+        StorageArray array;
+        readPlacedDevice(array, a, p);
+        array.fabricId = referenceTo(a, "fabric_id", p, fabricIds, "fabric");
+        d.storage.push_back(array);
+    }
+
     // A cable end names a device, or a fabric for an uplink into that fabric's existing network.
     const QSet<QString> endIds = deviceIds + fabricIds;
     const JsonPath cablesPath = path.member("cables");
@@ -299,7 +314,7 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
             const JsonPath endPath = p.member(key);
             const QJsonObject e = objectAt(c.value(QLatin1String(key)), endPath);
             CableEnd end;
-            end.deviceId = referenceTo(e, "device_id", endPath, endIds, "server, switch, gateway or fabric");
+            end.deviceId = referenceTo(e, "device_id", endPath, endIds, "server, switch, gateway, storage array or fabric");
             end.slot = whole(e.value(QLatin1String("slot")), endPath.member("slot"), 0);
             // 0 is a fabric end's port; checkProject requires >= 1 at a device end.
             end.port = whole(e.value(QLatin1String("port")), endPath.member("port"), 0);
@@ -474,7 +489,7 @@ QJsonObject endJson(const CableEnd &end)
 
 QJsonObject designJson(const Design &d)
 {
-    QJsonArray racks, servers, switches, gateways, fabrics, cables;
+    QJsonArray racks, servers, switches, gateways, storage, fabrics, cables;
     for (const Rack &r : d.racks)
         racks.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("name"), r.name },
             { QStringLiteral("height_u"), r.heightU } });
@@ -494,6 +509,10 @@ QJsonObject designJson(const Design &d)
         gateways.append(QJsonObject { { QStringLiteral("id"), g.id }, { QStringLiteral("name"), g.name },
             { QStringLiteral("item_id"), g.itemId }, { QStringLiteral("rack_id"), g.rackId },
             { QStringLiteral("position_u"), g.positionU }, { QStringLiteral("modules"), slotsJson(g.modules) } });
+    for (const StorageArray &a : d.storage)
+        storage.append(QJsonObject { { QStringLiteral("id"), a.id }, { QStringLiteral("name"), a.name },
+            { QStringLiteral("item_id"), a.itemId }, { QStringLiteral("rack_id"), a.rackId },
+            { QStringLiteral("position_u"), a.positionU }, { QStringLiteral("fabric_id"), a.fabricId } });
     for (const Cable &c : d.cables)
         cables.append(QJsonObject { { QStringLiteral("id"), c.id }, { QStringLiteral("item_id"), c.itemId },
             { QStringLiteral("fabric_id"), c.fabricId }, { QStringLiteral("from"), endJson(c.from) },
@@ -501,7 +520,8 @@ QJsonObject designJson(const Design &d)
             { QStringLiteral("transceiver_item_ids"), stringsJson(c.transceiverItemIds) } });
     return QJsonObject { { QStringLiteral("racks"), racks }, { QStringLiteral("servers"), servers },
         { QStringLiteral("switches"), switches }, { QStringLiteral("gateways"), gateways },
-        { QStringLiteral("fabrics"), fabrics }, { QStringLiteral("cables"), cables } };
+        { QStringLiteral("storage"), storage }, { QStringLiteral("fabrics"), fabrics },
+        { QStringLiteral("cables"), cables } };
 }
 
 QJsonObject workloadJson(const Workload &w)

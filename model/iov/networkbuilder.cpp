@@ -153,8 +153,16 @@ private:
                 for (const auto &[name, n] : portsTo) {
                     const SharedStation &s = m_paths.shared.at(name);
                     const double fraction = static_cast<double>(n) / ports;
-                    visit(m_built.stationIndex.at(name.toStdString()), share * fraction, msg / s.portBytesPerS, false);
+                    visit(m_built.stationIndex.at(name.toStdString()), share * fraction, s.serviceTime(msg), false);
                     sharedLatency += fraction * s.latencyS;
+                }
+                // The storage arrays behind each port, its I/Os split evenly over them.
+                for (const PortLink &p : a.ports) {
+                    for (const QString &name : p.backEnds) {
+                        const SharedStation &s = m_paths.shared.at(name);
+                        visit(m_built.stationIndex.at(name.toStdString()),
+                              share / ports / static_cast<double>(p.backEnds.size()), s.serviceTime(msg), false);
+                    }
                 }
                 const double adapterRemainder = std::max(0.0, a.latencyS - bareSmallCycles / hz * path.cpuPasses);
                 fixed += share * (adapterRemainder + peerLatency + sharedLatency);

@@ -240,6 +240,8 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
         metrics.stations.push_back({ QString::fromStdString(built.stations[k].name), solved.utilization[k] });
     for (const std::size_t k : e.built.sharedStation) {
         const SharedStation &s = *e.built.sharedOf.at(k);
+        if (s.attachedBytesPerS <= 0.0)
+            continue; // a storage array: no ports of its own to oversubscribe
         metrics.oversubscription.push_back({ s.name, s.capacity() > 0.0 ? s.attachedBytesPerS / s.capacity() : 0.0,
                                              solved.utilization[k] });
     }

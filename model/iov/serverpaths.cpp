@@ -105,6 +105,7 @@ public:
     DesignPaths read(std::optional<double> vmsPerServer)
     {
         readSharedStations();
+        readStorageArrays();
         readAttachedPorts();
         for (const Server &server : m_design.servers)
             m_result.servers.push_back(serverModel(server, vmsPerServer));
@@ -151,8 +152,11 @@ private:
                 if (m_fabrics.contains(far.deviceId))
                     ++uplinks;
             }
-            if (uplinks > 0 && rate)
-                m_result.shared[uplinkName(sw.id)] = { uplinkName(sw.id), uplinks, *rate, 0.0, 0.0 };
+            if (uplinks > 0 && rate) {
+                SharedStation &s = m_result.shared[uplinkName(sw.id)];
+                s = { uplinkName(sw.id), uplinks, *rate, 0.0, 0.0, 0.0, {} };
+                s.exitFabrics = exitFabricsOf(sw.id, -1);
+            }
         }
         for (const Gateway &gw : m_design.gateways) {
             const PinnedItem *chassis = item(gw.itemId);
@@ -188,6 +192,10 @@ private:
                     perPort = std::min(perPort, *t * 1e9 / 8.0 / allPorts);
                 SharedStation &s = m_result.shared[gatewayName(gw.id, side)];
                 s.name = gatewayName(gw.id, side);
+                for (const QString &f : exitFabricsOf(gw.id, slot)) {
+                    if (std::find(s.exitFabrics.begin(), s.exitFabrics.end(), f) == s.exitFabrics.end())
+                        s.exitFabrics.push_back(f);
+                }
                 // Modules of one kind add ports; keep the slowest port rate (conservative).
                 s.portBytesPerS = s.ports == 0 ? perPort : std::min(s.portBytesPerS, perPort);
                 s.ports += ports;
@@ -208,6 +216,61 @@ private:
                 addSide(*module, side, chassisLatency + specNumber(*module, u"latency_us").value_or(0.0) * 1e-6, m.slot);
             }
         }
+    }
+
+    // The fabrics `device`'s uplink cables (from `slot`, any slot when -1) lead into.
+    std::vector<QString> exitFabricsOf(const QString &device, int slot) const
+    {
+        std::vector<QString> fabrics;
+        for (const Cable *c : m_cablesOf.value(device)) {
+            const bool fromHere = c->from.deviceId == device && (slot < 0 || c->from.slot == slot);
+            const bool toHere = c->to.deviceId == device && (slot < 0 || c->to.slot == slot);
+            const CableEnd *far = fromHere ? &c->to : toHere ? &c->from : nullptr;
+            if (far != nullptr && m_fabrics.contains(far->deviceId)
+                && std::find(fabrics.begin(), fabrics.end(), far->deviceId) == fabrics.end())
+                fabrics.push_back(far->deviceId);
+        }
+        return fabrics;
+    }
+
+    // Storage arrays: the back end of the SAN traffic, one station each (its bytes/s and IOPS).
+    void readStorageArrays()
+    {
+        for (const StorageArray &array : m_design.storage) {
+            const PinnedItem *it = item(array.itemId);
+            if (it == nullptr)
+                continue;
+            const double mbps = specNumber(*it, u"mb_per_s").value_or(0.0);
+            if (mbps <= 0.0) {
+                problem(Severity::Warning,
+                        QStringLiteral("%1 has no MB/s figure in the catalog: it is not modelled as a back end")
+                            .arg(displayName(*it)),
+                        it->id);
+                continue;
+            }
+            const QString name = QStringLiteral("storage/") + array.id;
+            SharedStation &s = m_result.shared[name];
+            s.name = name;
+            s.ports = 1;
+            s.portBytesPerS = mbps * 1e6;
+            s.opsPerS = specNumber(*it, u"iops").value_or(0.0);
+            m_storageOn[array.fabricId].push_back(name);
+        }
+    }
+
+    // The arrays a san I/O leaving by a port on `fabricId` through `exit` ends at.
+    std::vector<QString> backEndsFor(const QString &fabricId, const QString &exit) const
+    {
+        if (const auto local = m_storageOn.find(fabricId); local != m_storageOn.end())
+            return local->second;
+        std::vector<QString> arrays;
+        if (const auto s = m_result.shared.find(exit); s != m_result.shared.end()) {
+            for (const QString &f : s->second.exitFabrics) {
+                if (const auto there = m_storageOn.find(f); there != m_storageOn.end())
+                    arrays.insert(arrays.end(), there->second.begin(), there->second.end());
+            }
+        }
+        return arrays;
     }
 
     // Σ line rate of the server ports cabled to each switch and gateway, for the oversubscription ratios.
@@ -387,6 +450,12 @@ private:
                 port.sharedStation = traffic == TrafficClass::Ipc ? QString()
                     : traffic == TrafficClass::San                ? peer.sanShared
                                                                   : peer.lanShared;
+                if (traffic == TrafficClass::San) {
+                    // Arrays on the port's own fabric are reached inside it (no exit); else through the exit.
+                    if (m_storageOn.count(c->fabricId) != 0)
+                        port.sharedStation.clear();
+                    port.backEnds = backEndsFor(c->fabricId, port.sharedStation);
+                }
                 use.ports.push_back(port);
             }
             if (use.ports.empty())
@@ -566,6 +635,8 @@ private:
                     add(port.bytesPerS);
                     add(port.peerLatencyS);
                     addText(port.sharedStation);
+                    for (const QString &backEnd : port.backEnds)
+                        addText(backEnd);
                 }
             }
         }
@@ -582,6 +653,7 @@ private:
     QHash<QString, const Gateway *> m_gateways;
     QHash<QString, std::vector<const Cable *>> m_cablesOf;
     QHash<QString, AdapterFacts> m_adapterFacts;
+    std::map<QString, std::vector<QString>> m_storageOn; ///< fabric id → storage stations on it
     QHash<QString, Peer> m_peers;
     std::set<QString> m_reported;
     DesignPaths m_result;

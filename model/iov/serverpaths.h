@@ -20,13 +20,27 @@ namespace iovplan::iov {
 /// A station several servers share: a switch's uplinks into a fabric or a gateway's modules of one kind.
 struct SharedStation
 {
-    QString name; ///< "uplink/lan-1a", "gateway/gw-1a/ethernet"
+    QString name; ///< "uplink/lan-1a", "gateway/gw-1a/ethernet", "storage/array-1"
     int ports = 0; ///< parallel servers (ports)
     double portBytesPerS = 0.0; ///< usable rate of each port
+    double opsPerS = 0.0; ///< a storage array's I/O rate limit (0: none)
     double latencyS = 0.0; ///< a gateway module's forwarding latency (0 for uplinks)
     double attachedBytesPerS = 0.0; ///< Σ line rate of the server ports behind it (oversubscription)
+    std::vector<QString> exitFabrics; ///< fabrics its uplink cables lead into (where SAN traffic goes next)
 
     [[nodiscard]] double capacity() const { return ports * portBytesPerS; }
+    /// Service time of one message of `bytes` at one port: the byte rate, or the I/O rate when it binds.
+    [[nodiscard]] double serviceTime(double bytes) const
+    {
+        const double byBytes = portBytesPerS > 0.0 ? bytes / portBytesPerS : 0.0;
+        return opsPerS > 0.0 && 1.0 / opsPerS > byBytes ? 1.0 / opsPerS : byBytes;
+    }
+    /// The bytes/s one port moves in messages of `bytes`.
+    [[nodiscard]] double bytesPerSAt(double bytes) const
+    {
+        const double t = serviceTime(bytes);
+        return t > 0.0 ? bytes / t : portBytesPerS;
+    }
 };
 
 /// One cabled port of an adapter and where it leads.
@@ -36,6 +50,9 @@ struct PortLink
     double adapterBytesPerS = 0.0; ///< usable at the adapter's own speed
     double peerLatencyS = 0.0; ///< the switch or gateway hop
     QString sharedStation; ///< for this class; empty when the class stays inside the fabric
+    /// san only: the storage arrays the port's I/Os end at (split evenly); empty when the design has none
+    /// on the way (the existing SAN's back end is outside the model).
+    std::vector<QString> backEnds;
 };
 
 /// An adapter a traffic class uses.

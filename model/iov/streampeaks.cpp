@@ -58,8 +58,17 @@ StreamPeaks streamPeaks(const ServerModel &server, const ClassPath &path, const 
             double port = p.bytesPerS;
             if (!p.sharedStation.isEmpty()) {
                 const SharedStation &s = shared.at(p.sharedStation);
-                port = std::min(port, s.portBytesPerS); // one flow leaves by one gateway or uplink port
-                serverShared[p.sharedStation] = s.capacity();
+                port = std::min(port, s.bytesPerSAt(bulk)); // one flow leaves by one gateway or uplink port
+                serverShared[p.sharedStation] = s.ports * s.bytesPerSAt(bulk);
+            }
+            if (!p.backEnds.empty()) { // one stream ends at one array (the best); the server reaches them all
+                double bestArray = 0.0;
+                for (const QString &name : p.backEnds) {
+                    const SharedStation &s = shared.at(name);
+                    bestArray = std::max(bestArray, s.bytesPerSAt(bulk));
+                    serverShared[name] = s.bytesPerSAt(bulk);
+                }
+                port = std::min(port, bestArray);
             }
             bestPort = std::max(bestPort, port);
             ownPort = std::max(ownPort, p.adapterBytesPerS);
@@ -97,8 +106,10 @@ StreamPeaks streamPeaks(const ServerModel &server, const ClassPath &path, const 
     latency += a.latencyS + port.peerLatencyS;
     if (!port.sharedStation.isEmpty()) {
         const SharedStation &s = shared.at(port.sharedStation);
-        latency += s.latencyS + small / s.portBytesPerS;
+        latency += s.latencyS + s.serviceTime(small);
     }
+    if (!port.backEnds.empty())
+        latency += shared.at(port.backEnds.front()).serviceTime(small);
     peaks.unloadedLatencyS = latency;
     return peaks;
 }

@@ -57,6 +57,8 @@ inline design::PinnedCatalog testCatalog()
     add(makeItem(QStringLiteral("gw-eth"), QStringLiteral("gateway-module"), 5000,
                  { { "chassis", "gw" }, { "ext_ports", "4" }, { "watts_typical", "30" } }, 15.0));
     add(makeItem(QStringLiteral("cat6"), QStringLiteral("cable"), 0.10, { { "watts_typical", "0" } }, 0.0));
+    add(makeItem(QStringLiteral("array"), QStringLiteral("storage"), 90000, { { "u_height", "4" }, { "ports", "4" },
+                   { "watts_typical", "800" }, { "watts_max", "1000" }, { "mb_per_s", "1500" } }, 12.0));
     add(makeItem(QStringLiteral("sfp"), QStringLiteral("transceiver"), 150, { { "watts_typical", "0.5" } }, 0.0));
     return c;
 }

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void maintenanceOverrideReplacesEveryItemsFigure();
     void missingFiguresAreWarningsNamingTheItem();
     void emptyScenarioRollsUpToZero();
+    void storageArrayIsBoughtAndPoweredButNotIo();
 };
 
 void TestRollup::centsRoundOnceToTheNearestCent_data()
@@ -171,6 +172,24 @@ void TestRollup::emptyScenarioRollsUpToZero()
     QCOMPARE(r.cost.purchase, Cents(0));
     QCOMPARE(r.cost.tcoUsd, 0.0);
     QCOMPARE(r.power.typicalW(), 0.0);
+    QVERIFY(r.problems.empty());
+}
+
+void TestRollup::storageArrayIsBoughtAndPoweredButNotIo()
+{
+    design::Scenario s = testing::smallScenario();
+    s.design.storage.push_back({ QStringLiteral("a1"), QStringLiteral("array"), QStringLiteral("array"),
+                                 QStringLiteral("r1"), 10, QStringLiteral("lan") });
+    const Rollup r = rollUp(s, testing::testCatalog());
+    QCOMPARE(r.bom.subtotal(BomCategory::Storage), Cents(9000000));
+    QCOMPARE(r.cost.ioPurchase, Cents(135028)); // unchanged: the back end is not I/O
+    QCOMPARE(r.cost.purchase, Cents(975128 + 9000000));
+    QCOMPARE(r.power.storageTypicalW, 800.0);
+    QCOMPARE(r.power.ioTypicalW, 48.5);
+    QCOMPARE(r.power.typicalW(), 548.5 + 800.0);
+    QCOMPARE(r.power.maxW(), 770.5 + 1000.0);
+    QCOMPARE(r.counts.storageArrays, 1);
+    QCOMPARE(r.capacity.rackUnitsUsed, 3.0 + 4.0);
     QVERIFY(r.problems.empty());
 }
 

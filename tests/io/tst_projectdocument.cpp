@@ -83,12 +83,15 @@ Project minimalProject()
 {
     Project p = version1Project();
     for (const PinnedItem &item : { plainItem("gw-ib-eth", "gateway", 20000), plainItem("gw-mod-eth", "gateway-module", 6000),
-             plainItem("sfp-sx", "transceiver", 250), plainItem("om3-10m", "cable", 40) })
+             plainItem("sfp-sx", "transceiver", 250), plainItem("om3-10m", "cable", 40),
+             plainItem("fc-array", "storage", 90000) })
         p.catalog.emplace(item.id, item);
     Design &d = p.scenarios[0].design;
     d.fabrics.push_back({ QStringLiteral("ib"), FabricKind::InfiniBand, QStringLiteral("InfiniBand") });
     d.gateways = { { QStringLiteral("g1"), QStringLiteral("IB-Eth gateway"), QStringLiteral("gw-ib-eth"),
         QStringLiteral("rack-a"), 40, { { 1, QStringLiteral("gw-mod-eth") } } } };
+    d.storage = { { QStringLiteral("a1"), QStringLiteral("SAN array"), QStringLiteral("fc-array"), QStringLiteral("rack-a"),
+        30, QStringLiteral("lan") } };
     d.cables[0].from.slot = 1; // the NIC in the server's slot 1
     d.cables.push_back({ QStringLiteral("c2"), QStringLiteral("om3-10m"), QStringLiteral("lan"),
         { QStringLiteral("g1"), 1, 3 }, { QStringLiteral("lan"), 0, 0 },

@@ -239,7 +239,7 @@ private slots:
 
         // Cable ends.
         row("cable end names a rack", withValue(at(cables, "[0].to.device_id"), QStringLiteral("rack-a")),
-            at(cables, "[0].to.device_id"), "not a server, switch, gateway or fabric");
+            at(cables, "[0].to.device_id"), "not a server, switch, gateway, storage array or fabric");
         row("cable to nowhere", withValue(at(cables, "[0].to.device_id"), QStringLiteral("ghost")), at(cables, "[0].to.device_id"), "not a server");
         row("unknown cable fabric", withValue(at(cables, "[0].fabric_id"), QStringLiteral("san")), at(cables, "[0].fabric_id"), "not a fabric");
         row("device end port 0", withValue(at(cables, "[0].from.port"), 0), at(cables, "[0].from.port"), ">= 1 at a device end");

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void unsupportedModeIsAProblemNamingTheAdapter();
     void missingCpuFiguresAreAProblemNamingTheServerItem();
     void endpointsCapTheVmsPerServer();
+    void storageArrayIsTheSanBackEnd();
     void tableThreeProperties_data();
     void tableThreeProperties();
     void oversubscriptionOfTheGateways();
@@ -188,6 +189,40 @@ void TestPerformanceModel::endpointsCapTheVmsPerServer()
     // Software IOV multiplexes the adapter in the hypervisor: no such cap.
     s.iovMode = design::IovMode::Software;
     QVERIFY(evaluatePerformance(s, testing::ciovExample().catalog, search).maxVmsPerServer > 64);
+}
+
+void TestPerformanceModel::storageArrayIsTheSanBackEnd()
+{
+    // An SRP array on the InfiniBand fabric: san I/Os end there instead of leaving by the gateways' FC
+    // modules. Its 20,000 IO/s (catalog) cannot serve 128 servers x 10 VMs x 50 IO/s = 64,000 IO/s.
+    design::Scenario s = exampleScenario(QStringLiteral("IB native IOV"));
+    s.design.racks.push_back({ QStringLiteral("rack-9"), QStringLiteral("Rack 9"), 42 });
+    s.design.storage.push_back({ QStringLiteral("array-1"), QStringLiteral("SRP array"),
+                                 QStringLiteral("generic-ib-srp-array-2007"), QStringLiteral("rack-9"), 1, QStringLiteral("ib") });
+    PerformanceOptions options;
+    options.capacitySearch = false;
+    const design::PinnedCatalog catalog = testing::catalogWith({ QStringLiteral("generic-ib-srp-array-2007") });
+    const PerformanceMetrics m = evaluatePerformance(s, catalog, options);
+    QVERIFY(m.saturated);
+    QCOMPARE(m.bottleneck, QStringLiteral("storage/array-1"));
+    QVERIFY(relativelyEqual(*m.maxLoadScale, 20000.0 / 64000.0));
+    for (const StationMetrics &st : m.stations) {
+        if (st.name.endsWith(QStringLiteral("/fc")))
+            QCOMPARE(st.utilization, 0.0); // the FC modules carry nothing now
+    }
+    // One VM alone: 16,000-byte I/Os (0.8 MB/s over 50 IO/s) at the array's 20,000 IO/s = 320 MB/s.
+    QVERIFY(relativelyEqual(trafficClass(m, TrafficClass::San).peakVmBytesPerS, 320e6));
+    // A tenth of the I/O rate fits: 6,400 IO/s on 20,000.
+    for (design::VmProfile &p : s.workload.profiles) {
+        p.storageBytesPerS /= 10.0;
+        p.iops /= 10.0;
+    }
+    const PerformanceMetrics light = evaluatePerformance(s, catalog, options);
+    QVERIFY(!light.saturated);
+    const auto array = std::find_if(light.stations.begin(), light.stations.end(),
+                                    [](const StationMetrics &st) { return st.name == u"storage/array-1"; });
+    QVERIFY(array != light.stations.end());
+    QVERIFY(relativelyEqual(array->utilization, 6400.0 / 20000.0));
 }
 
 void TestPerformanceModel::tableThreeProperties_data()
