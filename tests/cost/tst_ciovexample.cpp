@@ -1,6 +1,7 @@
 // examples/ciov-whitepaper.iovplan reproduces the white paper's Table 1 with the shipped 2007 catalog
 // (issue 3, part 6; the breakdown is docs/ciov-whitepaper-example.md).
 #include "model/cost/rollup.h"
+#include "tests/exampleproject.h"
 #include "model/io/projectdocument.h"
 
 #include <QTest>
@@ -17,22 +18,12 @@ const QString examplePath = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/ciov-wh
 
 const design::Project &example()
 {
-    static const design::Project project = [] {
-        io::ProjectReadResult read = io::readProjectFile(examplePath);
-        if (!read.ok())
-            qFatal("cannot read the example: %s: %s", qPrintable(read.error.field), qPrintable(read.error.message));
-        return *read.project;
-    }();
-    return project;
+    return testing::ciovExample();
 }
 
 Rollup rollUpScenario(const QString &name)
 {
-    for (const design::Scenario &s : example().scenarios) {
-        if (s.name == name)
-            return rollUp(s, example().catalog);
-    }
-    qFatal("no scenario %s", qPrintable(name));
+    return rollUp(testing::exampleScenario(name), example().catalog);
 }
 
 // Relative distance of `value` from the interval [low, high] (0 inside it).

@@ -2,6 +2,7 @@
 // (examples/ciov-whitepaper.iovplan: 128 servers; InfiniBand designs on six Cisco SFS 3012 chassis per
 // side, 24 InfiniBand ports each, chained over ports 23/24).
 
+#include "tests/exampleproject.h"
 #include "model/cost/rollup.h"
 #include "model/io/projectdocument.h"
 #include "model/iov/whatif.h"
@@ -17,26 +18,14 @@ using iov::TrafficClass;
 
 namespace {
 
-const QString examplePath = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/ciov-whitepaper.iovplan");
-
 const design::Project &example()
 {
-    static const design::Project project = [] {
-        io::ProjectReadResult read = io::readProjectFile(examplePath);
-        if (!read.ok())
-            qFatal("cannot read the example: %s: %s", qPrintable(read.error.field), qPrintable(read.error.message));
-        return *read.project;
-    }();
-    return project;
+    return testing::ciovExample();
 }
 
-const design::Scenario &scenario(const QString &name)
+design::Scenario scenario(const QString &name)
 {
-    const auto &all = example().scenarios;
-    const auto found = std::find_if(all.begin(), all.end(), [&](const design::Scenario &s) { return s.name == name; });
-    if (found == all.end())
-        qFatal("the example has no scenario %s", qPrintable(name));
-    return *found;
+    return testing::exampleScenario(name);
 }
 
 const iov::ClassMetrics *classOf(const iov::PerformanceMetrics &m, TrafficClass traffic)

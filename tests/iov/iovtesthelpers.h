@@ -4,6 +4,7 @@
 #include "catalogs/catalogdatabase.h"
 #include "catalogs/pricerefresh.h"
 #include "model/io/projectdocument.h"
+#include "tests/exampleproject.h"
 #include "model/iov/performance.h"
 
 #include <QTemporaryDir>
@@ -11,28 +12,6 @@
 #include <stdexcept>
 
 namespace iovplan::testing {
-
-/// examples/ciov-whitepaper.iovplan, read once.
-inline const design::Project &ciovExample()
-{
-    static const design::Project project = [] {
-        io::ProjectReadResult read = io::readProjectFile(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/ciov-whitepaper.iovplan"));
-        if (!read.ok())
-            throw std::runtime_error(read.error.message.toStdString());
-        return *read.project;
-    }();
-    return project;
-}
-
-/// A copy of the example's scenario `name`.
-inline design::Scenario exampleScenario(const QString &name)
-{
-    for (const design::Scenario &s : ciovExample().scenarios) {
-        if (s.name == name)
-            return s;
-    }
-    throw std::runtime_error("no scenario " + name.toStdString());
-}
 
 /// The example's pinned catalog plus the shipped items `extra` (pinned from a scratch catalog database).
 inline design::PinnedCatalog catalogWith(const QStringList &extra)
