@@ -13,7 +13,7 @@ namespace {
 // One "  label .......... value" line.
 void line(QTextStream &out, const QString &label, const QString &value)
 {
-    out << "  " << label.leftJustified(38, QLatin1Char(' ')) << value << '\n';
+    out << "  " << label.leftJustified(42, QLatin1Char(' ')) << value << '\n';
 }
 
 QString used(double usedCount, double available, int decimals = 0)
@@ -21,9 +21,48 @@ QString used(double usedCount, double available, int decimals = 0)
     return QStringLiteral("%1 of %2").arg(formatNumber(usedCount, decimals), formatNumber(available));
 }
 
+// "12.5 MB/s" for people (decimal megabytes, like the catalogs' MB/s).
+QString megabytes(double bytesPerS)
+{
+    return formatNumber(bytesPerS / 1e6, 1) + QStringLiteral(" MB/s");
+}
+
+QString micros(const std::optional<double> &seconds)
+{
+    return seconds ? formatNumber(*seconds * 1e6, 1) + QStringLiteral(" us") : QStringLiteral("saturated");
+}
+
+QString yesNo(bool value)
+{
+    return value ? QStringLiteral("yes") : QStringLiteral("no");
+}
+
+void performanceLines(QTextStream &out, const iov::PerformanceMetrics &p)
+{
+    for (const iov::ClassMetrics &c : p.classes) {
+        line(out, QStringLiteral("%1 (%2), carried / offered").arg(iov::trafficClassName(c.traffic), iov::transportName(c.transport)),
+             megabytes(c.throughputBytesPerS) + QStringLiteral(" / ") + megabytes(c.offeredBytesPerS));
+        line(out, QStringLiteral("  peak: one VM, at adapter, server"),
+             QStringLiteral("%1, %2, %3").arg(megabytes(c.peakVmBytesPerS), megabytes(c.peakVmAdapterBytesPerS),
+                                              megabytes(c.peakServerBytesPerS)));
+        line(out, QStringLiteral("  latency: mean, p99, unloaded"),
+             QStringLiteral("%1, %2, %3").arg(micros(c.latencyS), micros(c.p99LatencyS), micros(c.unloadedLatencyS)));
+        line(out, QStringLiteral("  bottleneck"), c.bottleneck + (c.saturated ? QStringLiteral(" (saturated)") : QString()));
+    }
+    line(out, QStringLiteral("CPU utilization (I/O share)"),
+         QStringLiteral("%1 % (%2 %)").arg(formatNumber(100.0 * p.cpuUtilization, 1), formatNumber(100.0 * p.ioCpuShare, 1)));
+    line(out, QStringLiteral("Most VMs per server within the SLA"), QString::number(p.maxVmsPerServer));
+    line(out, QStringLiteral("Bottleneck"), p.bottleneck + (p.saturated ? QStringLiteral(" (saturated)") : QString()));
+    if (p.maxLoadScale)
+        line(out, QStringLiteral("Load can grow by"), QStringLiteral("x%1").arg(formatNumber(*p.maxLoadScale, 2)));
+    line(out, QStringLiteral("Live migration, legacy I/O, transparent"),
+         QStringLiteral("%1, %2, %3").arg(yesNo(p.properties.liveMigration), yesNo(p.properties.legacyIoInVm),
+                                          yesNo(p.properties.managementTransparency)));
+}
+
 } // namespace
 
-QString evaluationTable(const design::Scenario &scenario, const Rollup &rollup)
+QString evaluationTable(const design::Scenario &scenario, const Rollup &rollup, const iov::PerformanceMetrics &performance)
 {
     QString text;
     QTextStream out(&text);
@@ -61,11 +100,14 @@ QString evaluationTable(const design::Scenario &scenario, const Rollup &rollup)
          QStringLiteral("%1 (%2)").arg(rollup.counts.gateways).arg(used(cap.gatewayModuleSlotsUsed, cap.gatewayModuleSlotsAvailable)));
     line(out, QStringLiteral("Cables, transceivers"),
          QStringLiteral("%1, %2").arg(rollup.counts.cables).arg(rollup.counts.transceivers));
-    if (rollup.problems.empty()) {
+    performanceLines(out, performance);
+    std::vector<design::Problem> problems = rollup.problems;
+    problems.insert(problems.end(), performance.problems.begin(), performance.problems.end());
+    if (problems.empty()) {
         out << "  No problems.\n";
     } else {
         out << "  Problems:\n";
-        for (const design::Problem &problem : rollup.problems)
+        for (const design::Problem &problem : problems)
             out << "    " << design::severityName(problem.severity) << ": " << problem.message << '\n';
     }
     out.flush();

@@ -50,7 +50,9 @@ int runEvaluateCommand(const QStringList &args, QTextStream &out, QTextStream &e
         for (const design::Scenario &scenario : project->scenarios) {
             if (!scenarioName.isEmpty() && scenario.name != scenarioName)
                 continue;
-            out << (first ? "" : "\n") << reports::evaluationTable(scenario, cost::rollUp(scenario, project->catalog));
+            out << (first ? "" : "\n")
+                << reports::evaluationTable(scenario, cost::rollUp(scenario, project->catalog),
+                                            iov::evaluatePerformance(scenario, project->catalog));
             first = false;
         }
     } else {

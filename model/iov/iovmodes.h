@@ -24,6 +24,14 @@ enum class Transport {
 /// "tcp", "ipoib", "rdma", "fc" or "srp".
 [[nodiscard]] QString transportName(Transport transport);
 
+/// The transport an adapter's catalog latency (`latency_us`) was measured with on bare metal: InfiniBand
+/// HCAs with RDMA verbs (MPI latency), NICs with TCP, FC HBAs with SCSI. Latencies over other transports of
+/// the same adapter add the difference of the host stages (docs/model.md, "Unloaded latency").
+[[nodiscard]] constexpr Transport measuredTransport(Transport transport)
+{
+    return transport == Transport::IpoIb || transport == Transport::Srp ? Transport::Rdma : transport;
+}
+
 /// One piece of host software a message passes through. A single stream runs each stage on one core at a
 /// time (stages pipeline), all stages together load the host's cores.
 struct CpuStage

@@ -114,7 +114,7 @@ private:
             // small message; the stations above charge the host and the wire, so keep only the remainder.
             const double small = isNetwork(path.traffic) ? smallNetworkMessageBytes : smallStorageMessageBytes;
             double bareSmallCycles = 0.0;
-            for (const CpuStage &stage : iovModeModel(IovMode::BareMetal).cpuStages(path.transport))
+            for (const CpuStage &stage : iovModeModel(IovMode::BareMetal).cpuStages(measuredTransport(path.transport)))
                 bareSmallCycles += stage.cycles(small);
             double fixed = 0.0;
             for (const AdapterUse &a : path.adapters) {

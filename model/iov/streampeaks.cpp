@@ -98,7 +98,7 @@ StreamPeaks streamPeaks(const ServerModel &server, const ClassPath &path, const 
     double modeCycles = 0.0;
     for (const CpuStage &stage : path.stages)
         modeCycles += stage.cycles(small);
-    for (const CpuStage &stage : iovModeModel(IovMode::BareMetal).cpuStages(path.transport))
+    for (const CpuStage &stage : iovModeModel(IovMode::BareMetal).cpuStages(measuredTransport(path.transport)))
         modeCycles -= stage.cycles(small);
     double latency = std::max(0.0, modeCycles) / hz * path.cpuPasses;
     const AdapterUse &a = path.adapters.front();
