@@ -93,6 +93,25 @@ void TestEvaluateCli::evaluateHasEveryContractKey()
     for (const char *key : { "adapters", "switch_ports", "gateways", "cables", "rack_units" })
         QVERIFY2(counts.value(QLatin1String(key)).isDouble(), key);
     QVERIFY(s.value(QStringLiteral("problems")).isArray());
+    const QJsonObject performance = s.value(QStringLiteral("performance")).toObject();
+    for (const char *key : { "cpu_utilization", "cpu_headroom", "io_cpu_share", "max_vms_per_server" })
+        QVERIFY2(performance.value(QLatin1String(key)).isDouble(), key);
+    QVERIFY(performance.value(QStringLiteral("stations")).toArray().first().toObject().contains(QStringLiteral("utilization")));
+    const QJsonArray classes = performance.value(QStringLiteral("classes")).toArray();
+    QStringList names;
+    for (const QJsonValue &v : classes) {
+        const QJsonObject c = v.toObject();
+        names << c.value(QStringLiteral("name")).toString();
+        for (const char *key : { "offered_bytes_per_s", "throughput_bytes_per_s", "peak_vm_bytes_per_s",
+                                 "peak_server_bytes_per_s", "latency_s", "unloaded_latency_s", "p99_latency_s" })
+            QVERIFY2(c.value(QLatin1String(key)).isDouble(), key);
+        QVERIFY(c.value(QStringLiteral("bottleneck")).isString());
+        QVERIFY(c.value(QStringLiteral("saturated")).isBool());
+    }
+    QCOMPARE(names, (QStringList { QStringLiteral("lan"), QStringLiteral("san"), QStringLiteral("ipc"), QStringLiteral("migration") }));
+    const QJsonObject properties = s.value(QStringLiteral("properties")).toObject();
+    for (const char *key : { "live_migration", "legacy_io_in_vm", "management_transparency" })
+        QVERIFY2(properties.value(QLatin1String(key)).isBool(), key);
 }
 
 void TestEvaluateCli::evaluateFiguresOfTheExample()
