@@ -1,6 +1,7 @@
 #include "serverpaths.h"
 
 #include "linkrates.h"
+#include "serverload.h"
 
 #include <QHash>
 #include <QSet>
@@ -16,62 +17,6 @@ namespace {
 
 // Migration copies guest memory in bulk (estimate: 64 KiB sends, like a streaming benchmark).
 constexpr double migrationMessageBytes = 65536.0;
-
-// The VM load a server carries, summed over the profiles of its group.
-struct ServerLoad
-{
-    double vms = 0.0;
-    double vmCores = 0.0;
-    double lanBytes = 0.0;
-    double ipcBytes = 0.0;
-    double migrationBytes = 0.0;
-    double networkMessageBytes = 1500.0;
-    double sanBytes = 0.0;
-    double sanMessageBytes = 4096.0;
-    bool rdma = false;
-};
-
-ServerLoad loadOf(const Server &server, const Workload &workload, std::optional<double> vmsPerServer)
-{
-    ServerLoad load;
-    double profileVms = 0.0;
-    for (const VmProfile &p : workload.profiles) {
-        if (p.serverGroup == server.group)
-            profileVms += p.vmsPerServer;
-    }
-    double weightedMessage = 0.0;
-    double networkBytes = 0.0;
-    double iops = 0.0;
-    double weightedBlock = 0.0;
-    for (const VmProfile &p : workload.profiles) {
-        if (p.serverGroup != server.group)
-            continue;
-        // The capacity search scales every profile of the group so the server holds vmsPerServer VMs.
-        const double vms = vmsPerServer && profileVms > 0.0 ? p.vmsPerServer * *vmsPerServer / profileVms
-                                                           : static_cast<double>(p.vmsPerServer);
-        load.vms += vms;
-        load.vmCores += vms * p.vcpus * p.vcpuUtilization;
-        load.lanBytes += vms * p.networkBytesPerS;
-        load.ipcBytes += vms * p.ipcBytesPerS;
-        load.migrationBytes += vms * p.migrationBytesPerS;
-        networkBytes += vms * (p.networkBytesPerS + p.ipcBytesPerS);
-        weightedMessage += vms * (p.networkBytesPerS + p.ipcBytesPerS) * p.networkMessageBytes;
-        // Storage: bytes/s with IOPS gives the mean I/O size; bytes/s alone uses the block size;
-        // IOPS alone moves blocks (docs/model.md).
-        const double bytes = p.storageBytesPerS > 0.0 ? p.storageBytesPerS : p.iops * p.blockBytes;
-        const double ios = p.iops > 0.0 ? p.iops : (p.blockBytes > 0.0 ? p.storageBytesPerS / p.blockBytes : 0.0);
-        load.sanBytes += vms * bytes;
-        iops += vms * ios;
-        weightedBlock += vms * ios * p.blockBytes;
-        load.rdma = load.rdma || p.rdma;
-    }
-    if (networkBytes > 0.0)
-        load.networkMessageBytes = std::max(1.0, weightedMessage / networkBytes);
-    if (iops > 0.0)
-        load.sanMessageBytes = load.sanBytes > 0.0 ? load.sanBytes / iops : weightedBlock / iops;
-    load.sanMessageBytes = std::max(1.0, load.sanMessageBytes);
-    return load;
-}
 
 // Protocol family of an adapter or device: "ethernet", "fibre-channel" or "infiniband" ("vpi" counts as
 // InfiniBand: VPI adapters of this catalog run their ports as InfiniBand by default).
@@ -506,7 +451,7 @@ private:
                 model.ghz = std::max(model.ghz, 1.0);
             }
         }
-        const ServerLoad load = loadOf(server, m_scenario.workload, vmsPerServer);
+        const ServerLoad load = serverLoad(server, m_scenario.workload, vmsPerServer);
         model.vms = load.vms;
         model.vmCores = load.vmCores;
 
