@@ -62,8 +62,9 @@ void performanceLines(QTextStream &out, const iov::PerformanceMetrics &p)
 
 } // namespace
 
-QString evaluationTable(const design::Scenario &scenario, const Rollup &rollup, const iov::PerformanceMetrics &performance)
+QString evaluationTable(const design::Scenario &scenario, const iov::ScenarioMetrics &metrics)
 {
+    const Rollup &rollup = metrics.rollup;
     QString text;
     QTextStream out(&text);
     const CostFigures &c = rollup.cost;
@@ -100,9 +101,8 @@ QString evaluationTable(const design::Scenario &scenario, const Rollup &rollup, 
          QStringLiteral("%1 (%2)").arg(rollup.counts.gateways).arg(used(cap.gatewayModuleSlotsUsed, cap.gatewayModuleSlotsAvailable)));
     line(out, QStringLiteral("Cables, transceivers"),
          QStringLiteral("%1, %2").arg(rollup.counts.cables).arg(rollup.counts.transceivers));
-    performanceLines(out, performance);
-    std::vector<design::Problem> problems = rollup.problems;
-    problems.insert(problems.end(), performance.problems.begin(), performance.problems.end());
+    performanceLines(out, metrics.performance);
+    const std::vector<design::Problem> &problems = metrics.problems;
     if (problems.empty()) {
         out << "  No problems.\n";
     } else {

@@ -51,8 +51,7 @@ int runEvaluateCommand(const QStringList &args, QTextStream &out, QTextStream &e
             if (!scenarioName.isEmpty() && scenario.name != scenarioName)
                 continue;
             out << (first ? "" : "\n")
-                << reports::evaluationTable(scenario, cost::rollUp(scenario, project->catalog),
-                                            iov::evaluatePerformance(scenario, project->catalog));
+                << reports::evaluationTable(scenario, iov::evaluate(scenario, project->catalog));
             first = false;
         }
     } else {

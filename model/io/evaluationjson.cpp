@@ -176,11 +176,10 @@ double vmsPerServer(const Scenario &scenario)
     return vms / static_cast<double>(servers.size());
 }
 
-QJsonObject scenarioEvaluationJson(const Scenario &scenario, const Rollup &rollup,
-                                   const iov::PerformanceMetrics &performance)
+QJsonObject scenarioEvaluationJson(const Scenario &scenario, const iov::ScenarioMetrics &metrics)
 {
-    std::vector<Problem> problems = rollup.problems;
-    problems.insert(problems.end(), performance.problems.begin(), performance.problems.end());
+    const Rollup &rollup = metrics.rollup;
+    const iov::PerformanceMetrics &performance = metrics.performance;
     return QJsonObject {
         { QStringLiteral("name"), scenario.name },
         { QStringLiteral("iov_mode"), iovModeName(scenario.iovMode) },
@@ -194,7 +193,7 @@ QJsonObject scenarioEvaluationJson(const Scenario &scenario, const Rollup &rollu
             QJsonObject { { QStringLiteral("live_migration"), performance.properties.liveMigration },
                 { QStringLiteral("legacy_io_in_vm"), performance.properties.legacyIoInVm },
                 { QStringLiteral("management_transparency"), performance.properties.managementTransparency } } },
-        { QStringLiteral("problems"), problemsJson(problems) },
+        { QStringLiteral("problems"), problemsJson(metrics.problems) },
     };
 }
 
@@ -235,8 +234,7 @@ QJsonObject evaluationJson(const Project &project, const QString &onlyScenario,
     for (const Scenario &scenario : project.scenarios) {
         if (!onlyScenario.isEmpty() && scenario.name != onlyScenario)
             continue;
-        QJsonObject evaluation = scenarioEvaluationJson(scenario, rollUp(scenario, project.catalog),
-                                                        iov::evaluatePerformance(scenario, project.catalog));
+        QJsonObject evaluation = scenarioEvaluationJson(scenario, iov::evaluate(scenario, project.catalog));
         if (simulation != nullptr)
             addSimulation(evaluation, scenario, project.catalog, *simulation);
         scenarios.append(evaluation);

@@ -4,7 +4,7 @@
 
 #include "model/cost/rollup.h"
 #include "model/design/project.h"
-#include "model/iov/performance.h"
+#include "model/iov/evaluation.h"
 #include "queueing/simulation.h"
 
 #include <QJsonObject>
@@ -16,9 +16,8 @@ namespace iovplan::io {
 [[nodiscard]] double vmsPerServer(const design::Scenario &scenario);
 
 /// One scenario's object of the "scenarios" array: name, iov_mode, servers, vms_per_server, cost, power,
-/// counts, performance, properties and problems (the roll-up's and the performance model's).
-[[nodiscard]] QJsonObject scenarioEvaluationJson(const design::Scenario &scenario, const cost::Rollup &rollup,
-                                                 const iov::PerformanceMetrics &performance);
+/// counts, performance, properties and problems.
+[[nodiscard]] QJsonObject scenarioEvaluationJson(const design::Scenario &scenario, const iov::ScenarioMetrics &metrics);
 
 /// {"scenarios": [...]} for the scenarios of `project` (all when `onlyScenario` is empty). With
 /// `simulation`, each scenario's network is also simulated (`evaluate --simulate`): every class gains
