@@ -35,7 +35,8 @@ struct Placement
 class Checker
 {
 public:
-    Checker(const Scenario &scenario, const PinnedCatalog &catalog) : m_design(scenario.design), m_catalog(catalog)
+    Checker(const Scenario &scenario, const PinnedCatalog &catalog)
+        : m_design(scenario.design), m_catalog(catalog), m_dualHoming(scenario.assumptions.haDualHoming)
     {
         for (const Server &server : m_design.servers)
             m_servers.insert(server.id, &server);
@@ -57,6 +58,8 @@ public:
         for (const Gateway &gateway : m_design.gateways)
             checkGatewayModules(gateway);
         checkCables();
+        if (m_dualHoming)
+            checkDualHoming();
         return std::move(m_result);
     }
 
@@ -304,6 +307,41 @@ private:
         return -1; // a fabric end (an uplink), or a dangling id the document reader already refuses
     }
 
+    // With the HA dual-homing assumption every server reaches each kind of fabric it uses through at least
+    // two devices (two switches or gateways), so one failure leaves it a path. One warning for all servers.
+    void checkDualHoming()
+    {
+        std::map<FabricKind, QString> kindNames { { FabricKind::Lan, QStringLiteral("LAN") },
+            { FabricKind::San, QStringLiteral("SAN") }, { FabricKind::InfiniBand, QStringLiteral("InfiniBand") } };
+        QHash<QString, FabricKind> kindOf;
+        for (const Fabric &f : m_design.fabrics)
+            kindOf.insert(f.id, f.kind);
+        std::map<std::pair<QString, FabricKind>, std::set<QString>> peers; // (server, fabric kind) → devices
+        for (const Cable &c : m_design.cables) {
+            if (!kindOf.contains(c.fabricId))
+                continue;
+            for (const auto &[near, far] : { std::pair { &c.from, &c.to }, std::pair { &c.to, &c.from } }) {
+                if (m_servers.contains(near->deviceId) && !m_fabrics.contains(far->deviceId))
+                    peers[{ near->deviceId, kindOf.value(c.fabricId) }].insert(far->deviceId);
+            }
+        }
+        int single = 0;
+        QString first;
+        for (const auto &[key, devices] : peers) {
+            if (devices.size() >= 2)
+                continue;
+            if (single++ == 0)
+                first = QStringLiteral("%1 (%2 through %3)").arg(key.first, kindNames[key.second], *devices.begin());
+        }
+        if (single > 0) {
+            warning(QStringLiteral("the scenario assumes HA dual-homing but %1 server connection(s) to a fabric go "
+                                   "through one device only, e.g. %2")
+                        .arg(single)
+                        .arg(first),
+                    first.section(QLatin1Char(' '), 0, 0));
+        }
+    }
+
     void checkCables()
     {
         for (const Switch &sw : m_design.switches) {
@@ -370,6 +408,7 @@ private:
 
     const Design &m_design;
     const PinnedCatalog &m_catalog;
+    bool m_dualHoming = false;
     QHash<QString, const Server *> m_servers;
     QHash<QString, const Switch *> m_switches;
     QHash<QString, const Gateway *> m_gateways;

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void sixteenHalfHeightBladesFitTenU();
     void cableOnAnotherFabricIsAWarning();
     void gatewayCapacityCounts();
+    void dualHomingNeedsTwoDevicesPerFabric();
 };
 
 void TestDesignCheck::validDesignHasNoProblems()
@@ -174,6 +175,28 @@ void TestDesignCheck::gatewayCapacityCounts()
     QCOMPARE(check.problems.size(), std::size_t(1));
     QCOMPARE(check.problems[0].object, QStringLiteral("gw1"));
     QVERIFY(check.problems[0].message.contains(QStringLiteral("serves 3 servers")));
+}
+
+void TestDesignCheck::dualHomingNeedsTwoDevicesPerFabric()
+{
+    // Both servers of the small scenario reach the LAN through sw1 only.
+    design::Scenario s = testing::smallScenario();
+    QVERIFY(checkDesign(s, testing::testCatalog()).problems.empty()); // no HA assumed: fine
+    s.assumptions.haDualHoming = true;
+    const DesignCheck single = checkDesign(s, testing::testCatalog());
+    QCOMPARE(single.problems.size(), std::size_t(1));
+    QCOMPARE(single.problems[0].severity, design::Severity::Warning);
+    QCOMPARE(single.problems[0].object, QStringLiteral("s1"));
+    QVERIFY(single.problems[0].message.contains(QStringLiteral("2 server connection(s)")));
+    // A second switch with a cable from each server's second NIC port: both dual-homed.
+    design::Switch sw2 = s.design.switches[0];
+    sw2.id = QStringLiteral("sw2");
+    sw2.positionU = 41;
+    s.design.switches.push_back(sw2);
+    s.design.cables.push_back(testing::makeCable(QStringLiteral("c4"), { QStringLiteral("s1"), 1, 2 }, { QStringLiteral("sw2"), 0, 1 }));
+    s.design.cables.push_back(testing::makeCable(QStringLiteral("c5"), { QStringLiteral("s2"), 1, 2 }, { QStringLiteral("sw2"), 0, 2 }));
+    const DesignCheck dual = checkDesign(s, testing::testCatalog());
+    QVERIFY(dual.problems.empty());
 }
 
 QTEST_GUILESS_MAIN(TestDesignCheck)
