@@ -20,7 +20,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Plan I/O virtualization for data centers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A queueing network (qn JSON) to solve and show."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A project (*.iovplan) to evaluate, or a queueing network (qn JSON) to solve."));
     parser.process(app);
 
     // The first run loads the shipped catalogs into the user's catalog database; a newer program
@@ -38,7 +39,12 @@ int main(int argc, char *argv[])
 
     iovplan::ui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openQueueingNetwork(parser.positionalArguments().constFirst());
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString file = parser.positionalArguments().constFirst();
+        if (file.endsWith(QLatin1String(".iovplan"), Qt::CaseInsensitive))
+            window.openProject(file);
+        else
+            window.openQueueingNetwork(file);
+    }
     return QApplication::exec();
 }

@@ -2,6 +2,7 @@
 
 #include <iovplan/version.h>
 
+#include "projectreport.h"
 #include "queueingnetworkreport.h"
 
 #include <QAction>
@@ -37,8 +38,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->setReadOnly(true);
     m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_view->setPlaceholderText(tr("File > Open Queueing Network... solves a qn JSON network "
-                                  "(examples/qn) and shows throughput, response times and utilizations."));
+    m_view->setPlaceholderText(tr("File > Open Project... evaluates a *.iovplan design (examples/ciov-whitepaper.iovplan): "
+                                  "cost, power and performance per scenario.\n"
+                                  "File > Open Queueing Network... solves a qn JSON network (examples/qn)."));
     setCentralWidget(m_view);
     createMenus();
     statusBar()->showMessage(tr("Ready"));
@@ -48,8 +50,10 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::createMenus()
 {
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *openProjectAction = fileMenu->addAction(tr("&Open Project..."), this, &MainWindow::chooseProject);
+    openProjectAction->setShortcut(QKeySequence::Open);
+    openProjectAction->setObjectName(QStringLiteral("actionOpenProject"));
     auto *openNetwork = fileMenu->addAction(tr("Open &Queueing Network..."), this, &MainWindow::chooseQueueingNetwork);
-    openNetwork->setShortcut(QKeySequence::Open);
     openNetwork->setObjectName(QStringLiteral("actionOpenQueueingNetwork"));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
@@ -70,28 +74,45 @@ void MainWindow::chooseQueueingNetwork()
         openQueueingNetwork(path);
 }
 
+void MainWindow::chooseProject()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                      tr("IOV Planner projects (*.iovplan);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
 void MainWindow::openQueueingNetwork(const QString &path)
 {
+    showReportOf(path, tr("Solving %1..."), solveQueueingNetworkFile);
+}
+
+void MainWindow::openProject(const QString &path)
+{
+    showReportOf(path, tr("Evaluating %1..."), evaluateProjectFile);
+}
+
+void MainWindow::showReportOf(const QString &path, const QString &doing, FileReport (*produce)(const QString &))
+{
     const int generation = ++m_generation;
-    statusBar()->showMessage(tr("Solving %1...").arg(QFileInfo(path).fileName()));
-    auto *watcher = new QFutureWatcher<QueueingNetworkReport>(this);
+    statusBar()->showMessage(doing.arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<FileReport>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // a newer file was opened meanwhile
-        const QueueingNetworkReport report = watcher->result();
-        showSolved(path, report.ok, report.text);
+        showReport(path, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(solveQueueingNetworkFile, path));
+    watcher->setFuture(QtConcurrent::run(produce, path));
 }
 
-void MainWindow::showSolved(const QString &path, bool ok, const QString &text)
+void MainWindow::showReport(const QString &path, const FileReport &report)
 {
-    m_view->setPlainText(text);
+    m_view->setPlainText(report.text);
     const QString name = QFileInfo(path).fileName();
     setWindowTitle(QStringLiteral("%1 - %2").arg(name, QStringLiteral(IOVPLAN_PRODUCT_NAME)));
-    statusBar()->showMessage(ok ? tr("Solved %1").arg(name) : tr("Cannot solve %1: see the message").arg(name));
-    Q_EMIT queueingNetworkSolved(path, ok);
+    statusBar()->showMessage(report.ok ? tr("Opened %1").arg(name) : tr("Cannot open %1: see the message").arg(name));
+    Q_EMIT reportShown(path, report.ok);
 }
 
 QString MainWindow::centralText() const

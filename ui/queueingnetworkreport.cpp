@@ -7,7 +7,7 @@
 
 namespace iovplan::ui {
 
-QueueingNetworkReport solveQueueingNetworkFile(const QString &path)
+FileReport solveQueueingNetworkFile(const QString &path)
 {
     const io::QnReadResult read = io::readQnFile(path);
     if (!read.ok()) {

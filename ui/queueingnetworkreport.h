@@ -1,15 +1,11 @@
 #pragma once
 
-#include <QString>
+#include "filereport.h"
 
 namespace iovplan::ui {
 
-/// What reading and solving a qn JSON file gives the window: the solution as a text table, or the
-/// one-line reason the file cannot be solved ("FIELD: MESSAGE"). Pure function, safe on any thread.
-struct QueueingNetworkReport {
-    bool ok = false;
-    QString text;
-};
-[[nodiscard]] QueueingNetworkReport solveQueueingNetworkFile(const QString &path);
+/// Reads and solves a qn JSON file: the solution as a text table, or why the file cannot be solved.
+/// Pure function, safe on any thread.
+[[nodiscard]] FileReport solveQueueingNetworkFile(const QString &path);
 
 } // namespace iovplan::ui

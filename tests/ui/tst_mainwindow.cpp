@@ -36,6 +36,7 @@ private Q_SLOTS:
         QCOMPARE(menus, QStringList({QStringLiteral("File"), QStringLiteral("Help")}));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionQuit")));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionOpenQueueingNetwork")));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionOpenProject")));
         // For looking at the window as a user would: IOVPLAN_SCREENSHOT_DIR=/tmp ctest -R mainwindow
         const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
         if (!screenshots.isEmpty())
@@ -47,7 +48,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QSignalSpy solved(&window, &MainWindow::queueingNetworkSolved);
+        QSignalSpy solved(&window, &MainWindow::reportShown);
         const QString path = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/jain-closed-think-time.json");
         window.openQueueingNetwork(path);
         QTRY_COMPARE(solved.count(), 1);
@@ -60,10 +61,45 @@ private Q_SLOTS:
             QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow-solution.png")));
     }
 
+    // The white paper's example: every scenario's cost, power and performance, evaluated off the GUI thread
+    // (docs/ciov-whitepaper-example.md: GigE+FC I/O purchase $873,792.00; IB $384,798.00).
+    void opensAndEvaluatesAProject()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::reportShown);
+        window.openProject(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/ciov-whitepaper.iovplan"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QCOMPARE(shown.first().at(1).toBool(), true);
+        const QString text = window.centralText();
+        QVERIFY2(text.contains(QStringLiteral("$873,792.00")), qPrintable(text.left(2000)));
+        QVERIFY(text.contains(QStringLiteral("$384,798.00")));
+        QCOMPARE(text.count(QStringLiteral("Most VMs per server within the SLA")), 4);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("ciov-whitepaper.iovplan")));
+        const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow-project.png")));
+    }
+
+    void badProjectShowsTheField()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::reportShown);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("bad.iovplan")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "iovplan", "version": 99})");
+        file.close();
+        window.openProject(file.fileName());
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(shown.first().at(1).toBool(), false);
+        QVERIFY2(window.centralText().contains(QStringLiteral("newer")), qPrintable(window.centralText()));
+    }
+
     void badNetworkShowsTheFieldAndKeepsRunning()
     {
         MainWindow window;
-        QSignalSpy solved(&window, &MainWindow::queueingNetworkSolved);
+        QSignalSpy solved(&window, &MainWindow::reportShown);
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("bad.json")));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -79,7 +115,7 @@ private Q_SLOTS:
     void newerRequestSupersedesOlder()
     {
         MainWindow window;
-        QSignalSpy solved(&window, &MainWindow::queueingNetworkSolved);
+        QSignalSpy solved(&window, &MainWindow::reportShown);
         window.openQueueingNetwork(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/jain-closed-think-time.json"));
         const QString second = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/qsp-1984-p142-closed-multiclass.json");
         window.openQueueingNetwork(second);
