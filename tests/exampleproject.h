@@ -9,11 +9,17 @@
 
 namespace iovplan::testing {
 
+/// Where examples/ciov-whitepaper.iovplan is (tests and benchmarks define IOVPLAN_SOURCE_DIR).
+inline QString ciovExamplePath()
+{
+    return QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/ciov-whitepaper.iovplan");
+}
+
 /// examples/ciov-whitepaper.iovplan, read once (a test cannot go on without it: throws if unreadable).
 inline const design::Project &ciovExample()
 {
     static const design::Project project = [] {
-        io::ProjectReadResult read = io::readProjectFile(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/ciov-whitepaper.iovplan"));
+        io::ProjectReadResult read = io::readProjectFile(ciovExamplePath());
         if (!read.ok())
             throw std::runtime_error((read.error.field + QStringLiteral(": ") + read.error.message).toStdString());
         return *read.project;

@@ -3,6 +3,7 @@
 // IOV" scenario evaluated in < 5 ms, its capacity search in < 50 ms, a 10,000-server design in < 200 ms,
 // and linear growth in the number of servers.
 #include "designgenerator.h"
+#include "tests/exampleproject.h"
 
 #include "model/cost/rollup.h"
 #include "model/iov/performance.h"
@@ -22,25 +23,12 @@ namespace {
 
 const design::Project &example()
 {
-    static const design::Project project = [] {
-        try {
-            return bench::readCiovExample();
-        } catch (const std::exception &e) {
-            std::fprintf(stderr, "bench_iov: %s\n", e.what());
-            std::exit(2);
-        }
-    }();
-    return project;
+    return testing::ciovExample();
 }
 
-const design::Scenario &exampleScenario(const char *name)
+design::Scenario exampleScenario(const char *name)
 {
-    for (const design::Scenario &s : example().scenarios) {
-        if (s.name == QLatin1String(name))
-            return s;
-    }
-    std::fprintf(stderr, "bench_iov: the example has no scenario %s\n", name);
-    std::exit(2);
+    return testing::exampleScenario(QLatin1String(name));
 }
 
 // Generated scenarios are built once per size and kept: building 100,000 servers takes longer than
@@ -124,7 +112,7 @@ BENCHMARK(exampleGigeFcEvaluate)
 
 void readExample(benchmark::State &state)
 {
-    const QString path = bench::ciovExamplePath();
+    const QString path = testing::ciovExamplePath();
     for (auto _ : state) {
         io::ProjectReadResult read = io::readProjectFile(path);
         if (!read.ok()) {

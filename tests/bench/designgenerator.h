@@ -4,13 +4,11 @@
 // its pinned 2007 catalog, for the performance benchmarks (bench_iov) and their tests
 // (tests/cost/tst_designgenerator.cpp). The rules are the example script's, generalised to N servers,
 // so N = 128 gives the example's designs exactly — ids, positions and cable order included.
-// Header-only so a QTest program can include it without a library.
+// Header-only so a QTest program can include it without a library; the example itself is read by
+// tests/exampleproject.h.
 
 #include "model/design/project.h"
-#include "model/io/projectdocument.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QString>
 
 #include <stdexcept>
@@ -39,29 +37,6 @@ inline QString templateScenarioName(DesignShape shape)
         return QStringLiteral("IB native IOV");
     }
     return {};
-}
-
-/// examples/ciov-whitepaper.iovplan in the source tree. Tests define IOVPLAN_SOURCE_DIR; the benchmark
-/// programs do not, so they find the tree from this header's own path (tests/bench/).
-inline QString ciovExamplePath()
-{
-#ifdef IOVPLAN_SOURCE_DIR
-    const QString root = QStringLiteral(IOVPLAN_SOURCE_DIR);
-#else
-    const QString root = QFileInfo(QString::fromUtf8(__FILE__)).absolutePath() + QStringLiteral("/../..");
-#endif
-    return QDir::cleanPath(root + QStringLiteral("/examples/ciov-whitepaper.iovplan"));
-}
-
-/// Reads the example document; throws std::runtime_error naming the file and field when it cannot.
-inline design::Project readCiovExample(const QString &path = ciovExamplePath())
-{
-    io::ProjectReadResult read = io::readProjectFile(path);
-    if (!read.ok()) {
-        throw std::runtime_error(
-            QStringLiteral("%1: %2: %3").arg(path, read.error.field, read.error.message).toStdString());
-    }
-    return std::move(*read.project);
 }
 
 namespace generator {

@@ -1,5 +1,6 @@
 // The benchmarks' synthetic designs (tests/bench/designgenerator.h, issue 4 part 6) are buildable at any
 // size and, at 128 servers, are the white paper example's designs.
+#include "tests/exampleproject.h"
 #include "tests/bench/designgenerator.h"
 
 #include "model/cost/rollup.h"
@@ -15,23 +16,12 @@ namespace {
 
 const design::Project &example()
 {
-    static const design::Project project = [] {
-        try {
-            return bench::readCiovExample();
-        } catch (const std::exception &e) {
-            qFatal("%s", e.what());
-        }
-    }();
-    return project;
+    return testing::ciovExample();
 }
 
-const design::Scenario &exampleScenario(const QString &name)
+design::Scenario exampleScenario(const QString &name)
 {
-    for (const design::Scenario &s : example().scenarios) {
-        if (s.name == name)
-            return s;
-    }
-    qFatal("the example has no scenario %s", qPrintable(name));
+    return testing::exampleScenario(name);
 }
 
 int ceilDiv(int a, int b)
@@ -144,7 +134,7 @@ void TestDesignGenerator::reproducesTheExampleAt128Servers()
 {
     QFETCH(DesignShape, shape);
     const design::Scenario generated = bench::generateScenario(example(), shape, 128);
-    const design::Scenario &original = exampleScenario(bench::templateScenarioName(shape));
+    const design::Scenario original = exampleScenario(bench::templateScenarioName(shape));
     // The same rules give the same design, so the roll-up below is exact, cabling included.
     const QString difference = firstDifference(generated.design, original.design);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
@@ -162,7 +152,7 @@ void TestDesignGenerator::reproducesTheExampleAt128Servers()
 void TestDesignGenerator::copiesTheTemplateScenario()
 {
     const design::Scenario generated = bench::generateScenario(example(), DesignShape::IbNativeIov, 40);
-    const design::Scenario &original = exampleScenario(QStringLiteral("IB native IOV"));
+    const design::Scenario original = exampleScenario(QStringLiteral("IB native IOV"));
     QCOMPARE(generated.iovMode, design::IovMode::Native);
     QVERIFY(generated.workload == original.workload);
     QVERIFY(generated.assumptions == original.assumptions);

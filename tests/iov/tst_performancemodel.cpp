@@ -4,6 +4,7 @@
 
 #include "model/io/evaluationjson.h"
 #include "model/iov/linkrates.h"
+#include "model/iov/whatifedits.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -21,17 +22,6 @@ PerformanceMetrics evaluate(const design::Scenario &scenario, bool aggregate = t
     options.capacitySearch = false;
     options.aggregate = aggregate;
     return evaluatePerformance(scenario, testing::ciovExample().catalog, options);
-}
-
-void scaleLoad(design::Scenario &s, double factor)
-{
-    for (design::VmProfile &p : s.workload.profiles) {
-        p.networkBytesPerS *= factor;
-        p.ipcBytesPerS *= factor;
-        p.storageBytesPerS *= factor;
-        p.iops *= factor;
-        p.migrationBytesPerS *= factor;
-    }
 }
 
 bool relativelyEqual(double a, double b, double tolerance = 1e-9)
@@ -98,7 +88,7 @@ void TestPerformanceModel::latencyAndCpuGrowWithLoad()
     double lastCpu = 0.0;
     for (const double factor : { 0.25, 0.5, 1.0, 1.5 }) {
         design::Scenario scaled = s;
-        scaleLoad(scaled, factor);
+        scaleLoad(scaled.workload, factor);
         const PerformanceMetrics m = evaluate(scaled);
         QVERIFY(!m.saturated);
         const double latency = *trafficClass(m, TrafficClass::Ipc).latencyS;
@@ -132,7 +122,7 @@ void TestPerformanceModel::saturatedEvaluationWritesNoNaN()
 {
     design::Project project = testing::ciovExample();
     for (design::Scenario &s : project.scenarios)
-        scaleLoad(s, 50.0);
+        scaleLoad(s.workload, 50.0);
     const QByteArray json = QJsonDocument(io::evaluationJson(project)).toJson();
     // A number field that went wrong would read ": nan", ": inf" or ": -inf" (key names may contain "nan").
     for (const char *bad : { ": nan", ": inf", ": -inf", ": NaN", ": Infinity" })

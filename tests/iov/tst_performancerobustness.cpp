@@ -3,6 +3,7 @@
 #include "iovtesthelpers.h"
 
 #include "model/io/evaluationjson.h"
+#include "model/iov/whatifedits.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -30,12 +31,8 @@ design::Scenario damaged(std::mt19937_64 &random)
     design::Scenario s = all[std::uniform_int_distribution<std::size_t>(0, all.size() - 1)(random)];
     s.iovMode = static_cast<design::IovMode>(std::uniform_int_distribution<int>(0, 3)(random));
     const double scale = std::pow(10.0, std::uniform_real_distribution<double>(-2.0, 2.0)(random));
+    scaleLoad(s.workload, scale);
     for (design::VmProfile &p : s.workload.profiles) {
-        p.networkBytesPerS *= scale;
-        p.ipcBytesPerS *= scale;
-        p.storageBytesPerS *= scale;
-        p.iops *= scale;
-        p.migrationBytesPerS *= scale;
         p.vmsPerServer = std::uniform_int_distribution<int>(0, 40)(random);
         p.rdma = std::bernoulli_distribution(0.5)(random);
     }
