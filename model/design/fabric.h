@@ -1,6 +1,8 @@
 #pragma once
 // A fabric of the design: the LAN, the SAN or the InfiniBand fabric that switches and cables join.
 
+#include "keyword.h"
+
 #include <QString>
 
 #include <optional>
@@ -9,6 +11,13 @@ namespace iovplan::design {
 
 /// What a fabric carries.
 enum class FabricKind { Lan, San, InfiniBand };
+
+/// The spellings of the fabric kinds, in the order messages list them.
+inline constexpr std::array<Keyword<FabricKind>, 3> fabricKindSpellings { {
+    { "lan", FabricKind::Lan },
+    { "san", FabricKind::San },
+    { "infiniband", FabricKind::InfiniBand },
+} };
 
 /// "lan", "san" or "infiniband".
 [[nodiscard]] QString fabricKindName(FabricKind kind);

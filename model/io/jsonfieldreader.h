@@ -2,6 +2,8 @@
 // Typed reading of JSON fields for the format readers (docs/qn-format.md): every value is checked
 // (type, range, finiteness) and every rejection names the JSON path of the offending value.
 
+#include "model/design/keyword.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -117,14 +119,10 @@ struct ArrayRule
 [[nodiscard]] qint64 wholeNumber(
     const QJsonValue &value, const JsonPath &path, qint64 minimum, qint64 maximum);
 
-/// One accepted spelling of an enumerated string field and the value it stands for. A format
-/// keeps its spellings in one table, from which both the parsing and the messages listing the
-/// choices are made, so the two cannot drift apart.
-template <typename Enum> struct Keyword
-{
-    const char *spelling;
-    Enum value;
-};
+/// The spelling tables of enumerated fields (model/design/keyword.h): parsing and messages come from them.
+using design::findKeyword;
+using design::Keyword;
+using design::keywordSpelling;
 
 /// The spellings as a message lists them: "queue, delay or load-dependent".
 template <typename Enum, std::size_t N>
@@ -138,30 +136,6 @@ template <typename Enum, std::size_t N>
         text += QLatin1String(keywords[i].spelling);
     }
     return text;
-}
-
-/// The value spelled `text`, if `keywords` has it (spellings are case-sensitive).
-template <typename Enum, std::size_t N>
-[[nodiscard]] std::optional<Enum> findKeyword(
-    const QString &text, const std::array<Keyword<Enum>, N> &keywords)
-{
-    for (const Keyword<Enum> &keyword : keywords) {
-        if (text == QLatin1String(keyword.spelling))
-            return keyword.value;
-    }
-    return std::nullopt;
-}
-
-/// The spelling of `value` in `keywords` (empty if the table lacks it), for messages about a value
-/// read before.
-template <typename Enum, std::size_t N>
-[[nodiscard]] QString keywordSpelling(Enum value, const std::array<Keyword<Enum>, N> &keywords)
-{
-    for (const Keyword<Enum> &keyword : keywords) {
-        if (keyword.value == value)
-            return QLatin1String(keyword.spelling);
-    }
-    return {};
 }
 
 /// A required string that must be one of `keywords`; rejected as "must be a, b or c, got 'x'".

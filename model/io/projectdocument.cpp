@@ -28,19 +28,6 @@ constexpr qint64 maxRackU = 1000;
 // A cable has optics at most at its two ends.
 constexpr qsizetype maxTransceiversPerCable = 2;
 
-constexpr std::array<Keyword<FabricKind>, 3> fabricKinds { {
-    { "lan", FabricKind::Lan },
-    { "san", FabricKind::San },
-    { "infiniband", FabricKind::InfiniBand },
-} };
-
-constexpr std::array<Keyword<IovMode>, 4> iovModes { {
-    { "software", IovMode::Software },
-    { "native", IovMode::Native },
-    { "passthrough", IovMode::Passthrough },
-    { "bare-metal", IovMode::BareMetal },
-} };
-
 // The item kinds of catalogs/data/README.md.
 constexpr std::array<const char *, 8> itemKinds { "server", "adapter", "switch", "gateway",
     "gateway-module", "cable", "transceiver", "storage" };
@@ -235,7 +222,7 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         const QJsonObject f = objectAt(fabrics.at(i), p);
         Fabric fabric;
         fabric.id = ids.add(f, p);
-        fabric.kind = requireKeyword(f.value(QLatin1String("kind")), p.member("kind"), fabricKinds);
+        fabric.kind = requireKeyword(f.value(QLatin1String("kind")), p.member("kind"), fabricKindSpellings);
         fabric.name = stringAt(f, "name", p);
         fabricIds.insert(fabric.id);
         d.fabrics.push_back(fabric);
@@ -429,7 +416,7 @@ Project readProject(const QJsonObject &root)
         names.insert(scenario.name);
         scenario.design = readDesign(objectAt(s.value(QLatin1String("design")), p.member("design")), p.member("design"), items);
         scenario.workload = readWorkload(objectAt(s.value(QLatin1String("workload")), p.member("workload")), p.member("workload"));
-        scenario.iovMode = requireKeyword(s.value(QLatin1String("iov_mode")), p.member("iov_mode"), iovModes);
+        scenario.iovMode = requireKeyword(s.value(QLatin1String("iov_mode")), p.member("iov_mode"), iovModeSpellings);
         scenario.assumptions = readAssumptions(
             objectAt(s.value(QLatin1String("assumptions")), p.member("assumptions")), p.member("assumptions"));
         project.scenarios.push_back(std::move(scenario));
