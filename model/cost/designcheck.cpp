@@ -78,7 +78,7 @@ private:
         const auto found = m_catalog.find(itemId);
         if (found != m_catalog.end())
             return &found->second;
-        error(QStringLiteral("%1 uses item '%2', which the document does not pin").arg(usedBy, itemId), usedBy);
+        error(QStringLiteral("%1 uses item '%2', which the document does not pin: pin it from the catalog or pick a pinned item").arg(usedBy, itemId), usedBy);
         return nullptr;
     }
 
@@ -86,7 +86,7 @@ private:
     {
         const std::optional<int> value = specCount(it, field);
         if (!value) {
-            warning(QStringLiteral("%1 has no '%2' figure in the catalog; counted as 0")
+            warning(QStringLiteral("%1 has no '%2' figure in the catalog; counted as 0 until the item is edited")
                         .arg(displayName(it), field.toString()),
                 object);
         }
@@ -105,7 +105,7 @@ private:
         if (const std::optional<double> h = specNumber(*it, u"u_height"); h && *h > 0.0) {
             height = *h;
         } else {
-            warning(QStringLiteral("%1 has no rack height in the catalog; counted as 1 U").arg(displayName(*it)),
+            warning(QStringLiteral("%1 has no rack height in the catalog; counted as 1 U until the item is edited").arg(displayName(*it)),
                     deviceId);
         }
         m_result.capacity.rackUnitsUsed += height;
@@ -135,13 +135,13 @@ private:
             const Placement *highest = nullptr; // the placement reaching highest so far
             for (const Placement &p : placements) {
                 if (p.top > rack.heightU + 1.0 + uSlack) {
-                    error(QStringLiteral("%1 at U%2 needs U%2–%3 but rack %4 has %5 U")
+                    error(QStringLiteral("%1 at U%2 needs U%2–%3 but rack %4 has %5 U: move it down or into a taller rack")
                               .arg(p.what, uText(p.bottom), uText(p.top - 1.0), rack.id)
                               .arg(rack.heightU),
                           p.deviceId);
                 }
                 if (highest != nullptr && p.bottom + uSlack < highest->top) {
-                    error(QStringLiteral("%1 at U%2 overlaps %3 (U%4–%5) in rack %6")
+                    error(QStringLiteral("%1 at U%2 overlaps %3 (U%4–%5) in rack %6: move one of them to free U")
                               .arg(p.what, uText(p.bottom), highest->what, uText(highest->bottom),
                                    uText(highest->top - 1.0), rack.id),
                           p.deviceId);
@@ -172,7 +172,7 @@ private:
             const QString where = QStringLiteral("%1 in slot %2 of server %3")
                                       .arg(displayName(*card)).arg(adapter.slot).arg(server.id);
             if (adapter.slot > pcie + mezzanine) {
-                error(QStringLiteral("%1: the %2 has %3 slots (%4 PCIe, %5 mezzanine)")
+                error(QStringLiteral("%1: the %2 has %3 slots (%4 PCIe, %5 mezzanine); use a free slot or a server with more")
                           .arg(where, displayName(*chassis))
                           .arg(pcie + mezzanine)
                           .arg(pcie)
@@ -182,7 +182,7 @@ private:
             }
             const bool inMezzanineSlot = adapter.slot > pcie;
             if (wantsMezzanine != inMezzanineSlot) {
-                error(QStringLiteral("%1: a %2 adapter needs a %3 slot; slot %4 is a %5 slot")
+                error(QStringLiteral("%1: a %2 adapter needs a %3 slot; slot %4 is a %5 slot, so move it")
                           .arg(where, formFactor.isEmpty() ? QStringLiteral("PCIe") : formFactor,
                                wantsMezzanine ? QStringLiteral("mezzanine") : QStringLiteral("PCIe"))
                           .arg(adapter.slot)
@@ -206,14 +206,14 @@ private:
             if (it == nullptr)
                 continue;
             if (module.slot > slots) {
-                error(QStringLiteral("%1 in slot %2 of gateway %3: the %4 has %5 module slots")
+                error(QStringLiteral("%1 in slot %2 of gateway %3: the %4 has %5 module slots; use a free one")
                           .arg(displayName(*it)).arg(module.slot).arg(gateway.id, displayName(*chassis)).arg(slots),
                       gateway.id);
                 continue;
             }
             const QString fits = specText(*it, u"chassis");
             if (fits != gateway.itemId) {
-                error(QStringLiteral("%1 in slot %2 of gateway %3 fits the %4, not the %5")
+                error(QStringLiteral("%1 in slot %2 of gateway %3 fits the %4, not the %5; use a module made for this chassis")
                           .arg(displayName(*it))
                           .arg(module.slot)
                           .arg(gateway.id, fits.isEmpty() ? QStringLiteral("(unknown chassis)") : fits,
@@ -245,7 +245,7 @@ private:
             }
             const SlotItem *adapter = inSlot(server.adapters, end.slot);
             if (adapter == nullptr) {
-                error(QStringLiteral("cable %1 uses slot %2 of server %3, which holds no adapter")
+                error(QStringLiteral("cable %1 uses slot %2 of server %3, which holds no adapter; move the cable or add the adapter")
                           .arg(cableId).arg(end.slot).arg(server.id),
                       cableId);
                 return -1;
@@ -261,7 +261,7 @@ private:
             const Switch &sw = **s;
             portsName = QStringLiteral("switch ") + sw.id;
             if (end.slot != 0) {
-                error(QStringLiteral("cable %1 uses slot %2 of switch %3; switch ports are slot 0")
+                error(QStringLiteral("cable %1 uses slot %2 of switch %3; switch ports are slot 0, so set its slot to 0")
                           .arg(cableId).arg(end.slot).arg(sw.id),
                       cableId);
                 return -1;
@@ -288,7 +288,7 @@ private:
                 const PinnedItem *it = item(module->itemId, gateway.id);
                 return it != nullptr ? count(*it, u"ext_ports", gateway.id) : -1;
             }
-            error(QStringLiteral("cable %1 uses slot %2 of gateway %3, which holds no module")
+            error(QStringLiteral("cable %1 uses slot %2 of gateway %3, which holds no module; move the cable or add the module")
                       .arg(cableId).arg(end.slot).arg(gateway.id),
                   cableId);
             return -1;
@@ -296,7 +296,7 @@ private:
         if (const auto a = m_storage.find(end.deviceId); a != m_storage.end()) {
             portsName = QStringLiteral("storage array ") + (*a)->id;
             if (end.slot != 0) {
-                error(QStringLiteral("cable %1 uses slot %2 of storage array %3; its ports are slot 0")
+                error(QStringLiteral("cable %1 uses slot %2 of storage array %3; its ports are slot 0, so set its slot to 0")
                           .arg(cableId).arg(end.slot).arg((*a)->id),
                       cableId);
                 return -1;
@@ -360,14 +360,14 @@ private:
                 if (ports < 0)
                     continue;
                 if (end->port > ports) {
-                    error(QStringLiteral("cable %1 uses port %2 of %3, which has %4 ports")
+                    error(QStringLiteral("cable %1 uses port %2 of %3, which has %4 ports; use a free port or a device with more")
                               .arg(cable.id).arg(end->port).arg(portsName).arg(ports),
                           cable.id);
                     continue;
                 }
                 const auto [owner, fresh] = portOwner.emplace(std::make_tuple(end->deviceId, end->slot, end->port), cable.id);
                 if (!fresh) {
-                    error(QStringLiteral("port %1 of %2 carries two cables: %3 and %4")
+                    error(QStringLiteral("port %1 of %2 carries two cables: %3 and %4; move one to a free port")
                               .arg(end->port).arg(portsName, owner->second, cable.id),
                           cable.id);
                     continue;
@@ -396,7 +396,7 @@ private:
                 continue;
             const std::optional<int> limit = specCount(*chassis, u"max_servers");
             if (limit && static_cast<int>(servers.size()) > *limit) {
-                error(QStringLiteral("gateway %1 serves %2 servers; the %3 serves at most %4")
+                error(QStringLiteral("gateway %1 serves %2 servers; the %3 serves at most %4, so move some to another gateway")
                           .arg(gateway.id)
                           .arg(servers.size())
                           .arg(displayName(*chassis))

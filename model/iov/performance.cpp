@@ -320,7 +320,7 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
     }
     if (solved.saturated) {
         metrics.problems.push_back({ Severity::Warning,
-            QStringLiteral("the offered load saturates %1: the design carries at most %2 % of it")
+            QStringLiteral("the offered load saturates %1: the design carries at most %2 % of it; add capacity there or lower the load")
                 .arg(metrics.bottleneck)
                 .arg(100.0 * carriedScale, 0, 'f', 1),
             metrics.bottleneck });

@@ -427,7 +427,7 @@ private:
         }
         if (!modes.split(QLatin1Char(';')).contains(mode)) {
             problem(Severity::Error,
-                    QStringLiteral("%1 (slot %2 of server %3 and others like it) does not support %4 IOV; it supports %5")
+                    QStringLiteral("%1 (slot %2 of server %3 and others like it) does not support %4 IOV; it supports %5: change the mode or the adapter")
                         .arg(displayName(adapter))
                         .arg(slot)
                         .arg(server.id, mode, modes.split(QLatin1Char(';')).join(QStringLiteral(", "))),
@@ -488,7 +488,7 @@ private:
             }
             if (path.adapters.empty()) {
                 problem(Severity::Error,
-                        QStringLiteral("server %1 offers %2 traffic but no cabled adapter carries it")
+                        QStringLiteral("server %1 offers %2 traffic but no cabled adapter carries it: cable an adapter for it to a fabric")
                             .arg(server.id, trafficClassName(traffic)),
                         server.id);
                 return;
@@ -538,7 +538,7 @@ private:
                 limit = std::min(limit.value_or(*count), *count);
                 if (model.vms > *count + 1e-9) {
                     problem(Severity::Error,
-                            QStringLiteral("servers run %1 VMs but the %2 offers %3 %4: %5 IOV gives each VM its own")
+                            QStringLiteral("servers run %1 VMs but the %2 offers %3 %4: %5 IOV gives each VM its own, so run fewer VMs per server")
                                 .arg(model.vms)
                                 .arg(displayName(*adapter))
                                 .arg(*count)
