@@ -69,6 +69,23 @@ QJsonObject objectAt(const QJsonValue &value, const JsonPath &path)
     return requireObject(value, path, QStringLiteral("an object"));
 }
 
+// Calls read(object, path) for each element of the array `object[key]`, each required to be an object.
+// An absent array is an error unless `optional` (keys added within a version read as empty).
+template <typename Read>
+void forEachObjectIn(const QJsonObject &object, const char *key, const JsonPath &path, const char *what, Read read,
+                     bool optional = false)
+{
+    const JsonPath arrayPath = path.member(key);
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (optional && value.isUndefined())
+        return;
+    const QJsonArray array = requireArray(value, arrayPath, QLatin1String(what));
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const JsonPath p = arrayPath.index(i);
+        read(objectAt(array.at(i), p), p);
+    }
+}
+
 QString stringAt(const QJsonObject &object, const char *key, const JsonPath &path)
 {
     return requireString(object.value(QLatin1String(key)), path.member(key));
@@ -202,31 +219,23 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
 {
     Design d;
     IdSet ids;
-    const JsonPath racksPath = path.member("racks");
-    const QJsonArray racks = arrayOf(o, "racks", racksPath, "an array of racks");
-    for (qsizetype i = 0; i < racks.size(); ++i) {
-        const JsonPath p = racksPath.index(i);
-        const QJsonObject r = objectAt(racks.at(i), p);
+    forEachObjectIn(o, "racks", path, "an array of racks", [&](const QJsonObject &r, const JsonPath &p) {
         Rack rack;
         rack.id = ids.add(r, p);
         rack.name = stringAt(r, "name", p);
         rack.heightU = whole(r.value(QLatin1String("height_u")), p.member("height_u"), 1, maxRackU);
         d.racks.push_back(rack);
-    }
+    });
 
-    const JsonPath fabricsPath = path.member("fabrics");
-    const QJsonArray fabrics = arrayOf(o, "fabrics", fabricsPath, "an array of fabrics");
     QSet<QString> fabricIds;
-    for (qsizetype i = 0; i < fabrics.size(); ++i) {
-        const JsonPath p = fabricsPath.index(i);
-        const QJsonObject f = objectAt(fabrics.at(i), p);
+    forEachObjectIn(o, "fabrics", path, "an array of fabrics", [&](const QJsonObject &f, const JsonPath &p) {
         Fabric fabric;
         fabric.id = ids.add(f, p);
         fabric.kind = requireKeyword(f.value(QLatin1String("kind")), p.member("kind"), fabricKindSpellings);
         fabric.name = stringAt(f, "name", p);
         fabricIds.insert(fabric.id);
         d.fabrics.push_back(fabric);
-    }
+    });
 
     // What every placed device has: id, name, catalog item and its rack position.
     QSet<QString> deviceIds;
@@ -237,62 +246,39 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         readPlacement(object, p, d.racks, device.rackId, device.positionU);
         deviceIds.insert(device.id);
     };
-    const JsonPath serversPath = path.member("servers");
-    const QJsonArray servers = arrayOf(o, "servers", serversPath, "an array of servers");
-    for (qsizetype i = 0; i < servers.size(); ++i) {
-        const JsonPath p = serversPath.index(i);
-        const QJsonObject s = objectAt(servers.at(i), p);
+    forEachObjectIn(o, "servers", path, "an array of servers", [&](const QJsonObject &s, const JsonPath &p) {
         Server server;
         readPlacedDevice(server, s, p);
         server.group = stringAt(s, "group", p);
         server.adapters = readSlots(s, "adapters", p, items);
         d.servers.push_back(server);
-    }
+    });
 
-    const JsonPath switchesPath = path.member("switches");
-    const QJsonArray switches = arrayOf(o, "switches", switchesPath, "an array of switches");
-    for (qsizetype i = 0; i < switches.size(); ++i) {
-        const JsonPath p = switchesPath.index(i);
-        const QJsonObject s = objectAt(switches.at(i), p);
+    forEachObjectIn(o, "switches", path, "an array of switches", [&](const QJsonObject &s, const JsonPath &p) {
         Switch sw;
         readPlacedDevice(sw, s, p);
         sw.fabricId = referenceTo(s, "fabric_id", p, fabricIds, "fabric");
         d.switches.push_back(sw);
-    }
+    });
 
-    const JsonPath gatewaysPath = path.member("gateways");
-    const QJsonArray gateways = arrayOf(o, "gateways", gatewaysPath, "an array of gateways");
-    for (qsizetype i = 0; i < gateways.size(); ++i) {
-        const JsonPath p = gatewaysPath.index(i);
-        const QJsonObject g = objectAt(gateways.at(i), p);
+    forEachObjectIn(o, "gateways", path, "an array of gateways", [&](const QJsonObject &g, const JsonPath &p) {
         Gateway gateway;
         readPlacedDevice(gateway, g, p);
         gateway.modules = readSlots(g, "modules", p, items);
         d.gateways.push_back(gateway);
-    }
+    });
 
     // Storage arrays arrived after version 2 was first written: an absent list reads as none.
-    const JsonPath storagePath = path.member("storage");
-    const QJsonValue storageValue = o.value(QLatin1String("storage"));
-    const QJsonArray storage = storageValue.isUndefined()
-        ? QJsonArray()
-        : requireArray(storageValue, storagePath, QStringLiteral("an array of storage arrays"));
-    for (qsizetype i = 0; i < storage.size(); ++i) {
-        const JsonPath p = storagePath.index(i);
-        const QJsonObject a = objectAt(storage.at(i), p);
+    forEachObjectIn(o, "storage", path, "an array of storage arrays", [&](const QJsonObject &a, const JsonPath &p) {
         StorageArray array;
         readPlacedDevice(array, a, p);
         array.fabricId = referenceTo(a, "fabric_id", p, fabricIds, "fabric");
         d.storage.push_back(array);
-    }
+    }, true);
 
     // A cable end names a device, or a fabric for an uplink into that fabric's existing network.
     const QSet<QString> endIds = deviceIds + fabricIds;
-    const JsonPath cablesPath = path.member("cables");
-    const QJsonArray cables = arrayOf(o, "cables", cablesPath, "an array of cables");
-    for (qsizetype i = 0; i < cables.size(); ++i) {
-        const JsonPath p = cablesPath.index(i);
-        const QJsonObject c = objectAt(cables.at(i), p);
+    forEachObjectIn(o, "cables", path, "an array of cables", [&](const QJsonObject &c, const JsonPath &p) {
         Cable cable;
         cable.id = ids.add(c, p);
         cable.itemId = items.read(c, p);
@@ -322,7 +308,7 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         for (qsizetype k = 0; k < optics.size(); ++k)
             cable.transceiverItemIds.push_back(items.readValue(optics.at(k), opticsPath.index(k)));
         d.cables.push_back(cable);
-    }
+    });
     return d;
 }
 
