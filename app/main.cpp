@@ -1,12 +1,34 @@
 // iovplan: the desktop application.
 #include "catalogs/catalogdatabase.h"
+#include "ui/filecontroller.h"
 #include "ui/mainwindow.h"
 
 #include <iovplan/version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 #include <QTextStream>
+
+namespace {
+
+/// The white paper's example, installed beside the program or, in a build tree, in the sources.
+QString welcomeExamplePath()
+{
+    const QString name = QStringLiteral("examples/ciov-whitepaper.iovplan");
+    const QDir programDir(QCoreApplication::applicationDirPath());
+    const QStringList candidates{programDir.filePath(QStringLiteral("../share/iovplan/") + name),
+                                 QStringLiteral(IOVPLAN_SOURCE_DIR "/") + name};
+    for (const QString &candidate : candidates) {
+        if (QFileInfo::exists(candidate))
+            return QFileInfo(candidate).absoluteFilePath();
+    }
+    return {};
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -21,7 +43,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 QStringLiteral("A project (*.iovplan) to evaluate, or a queueing network (qn JSON) to solve."));
+                                 QStringLiteral("A project (*.iovplan) to open, or a queueing network (qn JSON) to solve."));
     parser.process(app);
 
     // The first run loads the shipped catalogs into the user's catalog database; a newer program
@@ -37,14 +59,23 @@ int main(int argc, char *argv[])
     if (!catalogProblem.isEmpty())
         QTextStream(stderr) << "iovplan: hardware catalog unavailable: " << catalogProblem << '\n';
 
-    iovplan::ui::MainWindow window;
+    iovplan::ui::MainWindow window(catalogProblem.isEmpty() ? &catalog : nullptr);
     window.show();
+    // A crashed session's work comes first; then what the user asked to open; a newcomer sees the example.
+    const bool restored = window.files().offerRecovery();
+    QSettings settings;
+    const auto firstRunKey = QStringLiteral("firstRun/done");
     if (!parser.positionalArguments().isEmpty()) {
         const QString file = parser.positionalArguments().constFirst();
         if (file.endsWith(QLatin1String(".iovplan"), Qt::CaseInsensitive))
             window.openProject(file);
         else
             window.openQueueingNetwork(file);
+    } else if (!restored && !settings.value(firstRunKey).toBool()) {
+        const QString example = welcomeExamplePath();
+        if (!example.isEmpty())
+            window.openWelcomeProject(example);
     }
+    settings.setValue(firstRunKey, true);
     return QApplication::exec();
 }

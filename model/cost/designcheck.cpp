@@ -14,9 +14,6 @@ using namespace iovplan::design;
 
 namespace {
 
-// Rack units are compared with this slack so 16 blades of 0.625 U fill 10 U exactly.
-constexpr double uSlack = 1e-9;
-
 QString uText(double u)
 {
     return QString::number(u, 'g', 6);
@@ -102,7 +99,7 @@ private:
         if (it == nullptr)
             return;
         double height = 1.0;
-        if (const std::optional<double> h = specNumber(*it, u"u_height"); h && *h > 0.0) {
+        if (const std::optional<double> h = specRackHeightU(*it)) {
             height = *h;
         } else {
             warning(QStringLiteral("%1 has no rack height in the catalog; counted as 1 U until the item is edited").arg(displayName(*it)),
@@ -134,13 +131,13 @@ private:
                              [](const Placement &a, const Placement &b) { return a.bottom < b.bottom; });
             const Placement *highest = nullptr; // the placement reaching highest so far
             for (const Placement &p : placements) {
-                if (p.top > rack.heightU + 1.0 + uSlack) {
+                if (reachesAboveRack(p.bottom, p.top - p.bottom, rack.heightU)) {
                     error(QStringLiteral("%1 at U%2 needs U%2–%3 but rack %4 has %5 U: move it down or into a taller rack")
                               .arg(p.what, uText(p.bottom), uText(p.top - 1.0), rack.id)
                               .arg(rack.heightU),
                           p.deviceId);
                 }
-                if (highest != nullptr && p.bottom + uSlack < highest->top) {
+                if (highest != nullptr && p.bottom + rackUnitSlack < highest->top) {
                     error(QStringLiteral("%1 at U%2 overlaps %3 (U%4–%5) in rack %6: move one of them to free U")
                               .arg(p.what, uText(p.bottom), highest->what, uText(highest->bottom),
                                    uText(highest->top - 1.0), rack.id),
@@ -168,7 +165,7 @@ private:
             if (card == nullptr)
                 continue;
             const QString formFactor = specText(*card, u"form_factor");
-            const bool wantsMezzanine = formFactor == u"mezzanine" || formFactor == u"ocp3";
+            const bool wantsMezzanine = needsMezzanineSlot(*card);
             const QString where = QStringLiteral("%1 in slot %2 of server %3")
                                       .arg(displayName(*card)).arg(adapter.slot).arg(server.id);
             if (adapter.slot > pcie + mezzanine) {
@@ -180,7 +177,7 @@ private:
                       server.id);
                 continue;
             }
-            const bool inMezzanineSlot = adapter.slot > pcie;
+            const bool inMezzanineSlot = isMezzanineSlot(adapter.slot, pcie);
             if (wantsMezzanine != inMezzanineSlot) {
                 error(QStringLiteral("%1: a %2 adapter needs a %3 slot; slot %4 is a %5 slot, so move it")
                           .arg(where, formFactor.isEmpty() ? QStringLiteral("PCIe") : formFactor,
@@ -241,7 +238,7 @@ private:
             if (end.slot == 0) {
                 portsName = QStringLiteral("on-board ports of server ") + server.id;
                 const PinnedItem *it = item(server.itemId, server.id);
-                return it != nullptr ? specCount(*it, u"lom_ports").value_or(0) : -1;
+                return it != nullptr ? specCount(*it, onboardPortFields.count).value_or(0) : -1;
             }
             const SlotItem *adapter = inSlot(server.adapters, end.slot);
             if (adapter == nullptr) {
@@ -255,7 +252,7 @@ private:
                             .arg(it != nullptr ? displayName(*it) : adapter->itemId)
                             .arg(end.slot)
                             .arg(server.id);
-            return it != nullptr ? count(*it, u"ports", server.id) : -1;
+            return it != nullptr ? count(*it, devicePortFields.count, server.id) : -1;
         }
         if (const auto s = m_switches.find(end.deviceId); s != m_switches.end()) {
             const Switch &sw = **s;
@@ -267,7 +264,7 @@ private:
                 return -1;
             }
             const PinnedItem *it = item(sw.itemId, sw.id);
-            return it != nullptr ? count(*it, u"ports", sw.id) : -1;
+            return it != nullptr ? count(*it, devicePortFields.count, sw.id) : -1;
         }
         if (const auto g = m_gateways.find(end.deviceId); g != m_gateways.end()) {
             const Gateway &gateway = **g;
@@ -276,17 +273,17 @@ private:
                 return -1;
             if (end.slot == 0) {
                 portsName = QStringLiteral("InfiniBand ports of gateway ") + gateway.id;
-                return count(*chassis, u"ib_ports", gateway.id);
+                return count(*chassis, gatewayInfiniBandPortFields.count, gateway.id);
             }
-            const bool fixed = specCount(*chassis, u"module_slots").value_or(0) == 0;
+            const bool fixed = isFixedGateway(*chassis);
             if (fixed) {
                 portsName = QStringLiteral("outside ports of gateway ") + gateway.id;
                 if (end.slot == 1)
-                    return count(*chassis, u"ext_ports", gateway.id);
+                    return count(*chassis, gatewayOutsidePortFields.count, gateway.id);
             } else if (const SlotItem *module = inSlot(gateway.modules, end.slot)) {
                 portsName = QStringLiteral("the module in slot %1 of gateway %2").arg(end.slot).arg(gateway.id);
                 const PinnedItem *it = item(module->itemId, gateway.id);
-                return it != nullptr ? count(*it, u"ext_ports", gateway.id) : -1;
+                return it != nullptr ? count(*it, gatewayOutsidePortFields.count, gateway.id) : -1;
             }
             error(QStringLiteral("cable %1 uses slot %2 of gateway %3, which holds no module; move the cable or add the module")
                       .arg(cableId).arg(end.slot).arg(gateway.id),
@@ -302,7 +299,7 @@ private:
                 return -1;
             }
             const PinnedItem *it = item((*a)->itemId, (*a)->id);
-            return it != nullptr ? count(*it, u"ports", (*a)->id) : -1;
+            return it != nullptr ? count(*it, devicePortFields.count, (*a)->id) : -1;
         }
         return -1; // a fabric end (an uplink), or a dangling id the document reader already refuses
     }
@@ -346,7 +343,7 @@ private:
     {
         for (const Switch &sw : m_design.switches) {
             if (const PinnedItem *it = item(sw.itemId, sw.id))
-                m_result.capacity.switchPortsAvailable += specCount(*it, u"ports").value_or(0);
+                m_result.capacity.switchPortsAvailable += specCount(*it, devicePortFields.count).value_or(0);
         }
         std::map<std::tuple<QString, int, int>, QString> portOwner; // (device, slot, port) → cable
         std::map<QString, std::set<QString>> serversOfGateway;
@@ -418,6 +415,33 @@ private:
 };
 
 } // namespace
+
+std::optional<double> specRackHeightU(const PinnedItem &item)
+{
+    const std::optional<double> height = specNumber(item, u"u_height");
+    return height && *height > 0.0 ? height : std::nullopt;
+}
+
+bool reachesAboveRack(double positionU, double heightU, int rackHeightU)
+{
+    return positionU + heightU > rackHeightU + 1.0 + rackUnitSlack;
+}
+
+bool rackExtentsOverlap(double bottomA, double topA, double bottomB, double topB)
+{
+    return bottomA + rackUnitSlack < topB && bottomB + rackUnitSlack < topA;
+}
+
+bool needsMezzanineSlot(const PinnedItem &adapter)
+{
+    const QString formFactor = specText(adapter, u"form_factor");
+    return formFactor == u"mezzanine" || formFactor == u"ocp3";
+}
+
+bool isFixedGateway(const PinnedItem &chassis)
+{
+    return specCount(chassis, u"module_slots").value_or(0) == 0;
+}
 
 DesignCheck checkDesign(const Scenario &scenario, const PinnedCatalog &catalog)
 {

@@ -171,10 +171,27 @@ bool meetsSla(const Evaluated &e, const Sla &sla)
     return true;
 }
 
-int capacitySearch(const Scenario &scenario, const PinnedCatalog &catalog, int limit)
+struct CapacityFound
+{
+    int maxVms = 0;
+    bool cancelled = false;
+};
+
+// Evaluations the search below makes at most for `limit`: one at 1 VM, ⌈log2 limit⌉ doublings, and a
+// bisection over the last doubled interval, which is at most as many.
+int capacityEvaluationBound(int limit)
+{
+    int doublings = 0;
+    for (long long reach = 1; reach < limit; reach *= 2)
+        ++doublings;
+    return 1 + 2 * doublings;
+}
+
+CapacityFound capacitySearch(const Scenario &scenario, const PinnedCatalog &catalog, int limit,
+                             const ProgressCallback &progress)
 {
     if (scenario.workload.profiles.empty())
-        return 0;
+        return {};
     // One VM per server, read once; each probe scales the loads (serverpaths.h, scaledLoads).
     const DesignPaths onePerServer = designPaths(scenario, catalog, 1.0);
     for (const ServerModel &server : onePerServer.servers) {
@@ -182,32 +199,42 @@ int capacitySearch(const Scenario &scenario, const PinnedCatalog &catalog, int l
             limit = std::min(limit, *server.vmLimit); // virtual functions or CIOV end points
     }
     if (limit < 1)
-        return 0;
+        return {};
+    const int bound = capacityEvaluationBound(limit);
+    int evaluations = 0;
+    bool stop = false;
     const auto ok = [&](int vms) {
         Evaluated e;
         e.paths = scaledLoads(onePerServer, vms);
         e.built = buildNetwork(e.paths, true);
         e.solved = solveBuilt(e.built);
-        return meetsSla(e, scenario.workload.sla);
+        const bool met = meetsSla(e, scenario.workload.sla);
+        ++evaluations;
+        stop = progress && !progress(evaluations, bound);
+        return met;
     };
     if (!ok(1))
-        return 0;
+        return {}; // exact whatever the callback said: not even one VM meets the SLA
     int good = 1;
     int bad = 0;
     while (bad == 0) { // doubling until the SLA fails or the limit is reached
+        if (stop)
+            return { good, true };
         const int next = std::min(limit, good * 2);
         if (next == good)
-            return good;
+            return { good, false };
         if (ok(next))
             good = next;
         else
             bad = next;
     }
     while (bad - good > 1) {
+        if (stop)
+            return { good, true };
         const int mid = good + (bad - good) / 2;
         (ok(mid) ? good : bad) = mid;
     }
-    return good;
+    return { good, false };
 }
 
 } // namespace
@@ -327,7 +354,9 @@ PerformanceMetrics evaluatePerformance(const Scenario &scenario, const PinnedCat
     }
     if (options.capacitySearch) {
         try {
-            metrics.maxVmsPerServer = capacitySearch(scenario, catalog, options.maxVmsSearched);
+            const CapacityFound found = capacitySearch(scenario, catalog, options.maxVmsSearched, options.capacityProgress);
+            metrics.maxVmsPerServer = found.maxVms;
+            metrics.capacitySearchCancelled = found.cancelled;
         } catch (const q::InvalidNetwork &) {
             metrics.maxVmsPerServer = 0;
         }

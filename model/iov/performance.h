@@ -13,10 +13,15 @@
 #include <QString>
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <vector>
 
 namespace iovplan::iov {
+
+/// Progress of a long computation (a sweep, a capacity search): called from the computing thread with the
+/// work done so far and its total (or an upper bound); returning false asks the computation to stop early.
+using ProgressCallback = std::function<bool(int done, int total)>;
 
 /// The traffic classes of ARCHITECTURE.md.
 enum class TrafficClass { Lan, San, Ipc, Migration };
@@ -71,6 +76,9 @@ struct PerformanceMetrics
     double cpuHeadroom = 0.0; ///< 1 − cpuUtilization
     double ioCpuShare = 0.0; ///< share of the busy CPU spent on I/O
     int maxVmsPerServer = 0; ///< the capacity search (docs/model.md): most VMs per server meeting the SLA
+    /// The capacity search was stopped by its progress callback: maxVmsPerServer is then only the largest
+    /// count found to meet the SLA so far (a lower bound), or 0 when none was.
+    bool capacitySearchCancelled = false;
     std::vector<StationMetrics> stations;
     std::vector<Oversubscription> oversubscription;
     bool saturated = false;
@@ -91,6 +99,10 @@ struct PerformanceOptions
     bool aggregate = true;
     bool capacitySearch = true;
     int maxVmsSearched = 1024;
+    /// Called after each SLA evaluation of the capacity search with (evaluations done, upper bound on the
+    /// evaluations: 1 + 2·⌈log2 limit⌉); returning false stops the search (capacitySearchCancelled). Empty:
+    /// not called, the same results.
+    ProgressCallback capacityProgress;
 };
 
 /// Evaluates the scenario's performance. Never throws for a readable document: missing figures and

@@ -234,6 +234,7 @@ SweepResult sweep(const Scenario &scenario, const PinnedCatalog &catalog, const 
     if (!designChanges)
         fixedCabling = cabledPaths(scenario, catalog);
 
+    const int rowsToCompute = (steps - shard.index + shard.count - 1) / shard.count;
     for (int step = shard.index; step < steps; step += shard.count) {
         SweepRow row;
         row.step = step;
@@ -253,6 +254,10 @@ SweepResult sweep(const Scenario &scenario, const PinnedCatalog &catalog, const 
         row.typicalW = rollup.power.typicalW();
         row.wattsAtCpuUtilization = rollup.power.typicalWAtServerUtilization(std::min(1.0, row.performance.cpuUtilization));
         result.rows.push_back(std::move(row));
+        if (options.progress && !options.progress(static_cast<int>(result.rows.size()), rowsToCompute)) {
+            result.cancelled = static_cast<int>(result.rows.size()) < rowsToCompute; // the last row finishes it
+            break;
+        }
     }
     return result;
 }

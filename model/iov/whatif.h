@@ -70,6 +70,8 @@ struct SweepResult
 {
     SweepParameter parameter;
     std::vector<SweepRow> rows; ///< in step order
+    /// The progress callback asked to stop: `rows` holds the steps computed before it did.
+    bool cancelled = false;
     QString error; ///< non-empty when the request was refused (nothing computed)
     QString errorField; ///< the option the error is about: "--param", "--from", "--to", "--steps", "--shard"
 };
@@ -81,6 +83,10 @@ struct SweepOptions
     /// Run the capacity search (max VMs per server) at every step. Off by default: it costs a few dozen
     /// evaluations per step. Never run for `vms_per_server`, whose steps set the VM count themselves.
     bool capacitySearch = false;
+    /// Called after each computed row with (rows computed, rows this sweep or shard computes); returning
+    /// false stops the sweep, which returns the rows so far with `cancelled` set. Empty: not called, the
+    /// same results.
+    ProgressCallback progress;
 };
 
 /// The value of step `step` of a sweep from `from` to `to` in `steps` steps (both ends included).

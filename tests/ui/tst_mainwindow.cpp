@@ -1,19 +1,97 @@
-// The main window shell opens, shows its menus and keeps its layout across sessions.
+// The main window puts the parts together: menus, docks and tabs; files (open, save, the unsaved-changes
+// prompt, dropping a file, recent files); undo through the menu; the first run; the queueing-network
+// window; and screenshots of the main window, the Compare view and the wizard for a person to look at.
 #include "ui/mainwindow.h"
 
+#include "catalogs/catalogdatabase.h"
+#include "tests/exampleproject.h"
+#include "ui/canvas/designview.h"
+#include "ui/compare/compareview.h"
+#include "ui/editing/designselection.h"
+#include "ui/editing/document.h"
+#include "ui/editing/documenteditor.h"
+#include "ui/editing/evaluationservice.h"
+#include "ui/filecontroller.h"
+#include "ui/helpbrowser.h"
+#include "ui/scenariotabs.h"
+#include "ui/wizard/consolidatewizard.h"
+
+#include <QAbstractButton>
 #include <QAction>
+#include <QDockWidget>
 #include <QMenuBar>
-#include <QSignalSpy>
-#include <QTemporaryDir>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
+#include <functional>
+
+using namespace iovplan;
 using iovplan::ui::MainWindow;
+
+namespace {
+
+/// Clicks `button` in the next message box that opens (modal dialogs are answered by a queued check).
+void answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, button] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            box->button(button)->click();
+        }
+    });
+    timer->start();
+}
+
+/// The folder the screenshot test writes to: IOVPLAN_SCREENSHOT_DIR, else "screenshots" beside the test.
+QString screenshotDir()
+{
+    QString dir = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    return dir;
+}
+
+/// Saves `widget` as NAME.png and checks the picture is not blank (at least a few hundred colours).
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QImage image = widget->grab().toImage();
+    QVERIFY(!image.isNull());
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 50, qPrintable(QStringLiteral("%1 looks blank").arg(name)));
+    QVERIFY(image.save(screenshotDir() + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+QStringList menuTitles(const MainWindow &window)
+{
+    QStringList titles;
+    for (QAction *action : window.menuBar()->actions())
+        titles << action->text().remove(QLatin1Char('&'));
+    return titles;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    catalogs::CatalogDatabase m_catalog;
 
 private Q_SLOTS:
     void initTestCase()
@@ -22,83 +100,165 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("IOV Planner Tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QSettings().clear();
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite")), QStringLiteral("mainwindow-tests")).isEmpty());
+        QVERIFY(m_catalog.ensureShippedCatalog().ok());
     }
 
-    void opensWithTitleAndMenus()
+    void opensWithTitleMenusAndDocks()
     {
-        MainWindow window;
+        MainWindow window(&m_catalog);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.windowTitle().contains(QStringLiteral("IOV Planner")));
-        QStringList menus;
-        for (QAction *action : window.menuBar()->actions())
-            menus << action->text().remove(QLatin1Char('&'));
-        QCOMPARE(menus, QStringList({QStringLiteral("File"), QStringLiteral("Help")}));
-        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionQuit")));
-        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionOpenQueueingNetwork")));
-        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionOpenProject")));
-        // For looking at the window as a user would: IOVPLAN_SCREENSHOT_DIR=/tmp ctest -R mainwindow
-        const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
-        if (!screenshots.isEmpty())
-            QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow.png")));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Untitled[*] - IOV Planner"));
+        QCOMPARE(menuTitles(window), QStringList({QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+                                                  QStringLiteral("Scenario"), QStringLiteral("Help")}));
+        for (const char *dock : {"catalogDock", "inspectorDock", "historyDock", "dashboardDock", "problemsDock"})
+            QVERIFY2(window.findChild<QDockWidget *>(QString::fromLatin1(dock)), dock);
+        for (const char *action : {"actionNew", "actionOpenProject", "actionSave", "actionSaveAs", "actionUndo",
+                                   "actionRedo", "actionCopy", "actionPaste", "actionDelete", "actionConsolidate",
+                                   "actionCompare", "actionHelp", "actionQuit"})
+            QVERIFY2(window.findChild<QAction *>(QString::fromLatin1(action)), action);
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionSave"))->shortcut(), QKeySequence(QKeySequence::Save));
+        // A new project: one scenario tab and the Compare tab.
+        QCOMPARE(window.scenarioTabs()->count(), 2);
     }
 
-    // Jain 1991 p.577: X = 0.333247, disk A the bottleneck; solved off the GUI thread.
-    void opensAndSolvesAQueueingNetwork()
+    // The example opens with a tab per scenario, the title names the file, and every scenario is evaluated.
+    void opensTheExampleWithATabPerScenario()
     {
-        MainWindow window;
+        MainWindow window(&m_catalog);
         window.show();
-        QSignalSpy solved(&window, &MainWindow::reportShown);
-        const QString path = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/jain-closed-think-time.json");
-        window.openQueueingNetwork(path);
-        QTRY_COMPARE(solved.count(), 1);
-        QCOMPARE(solved.first().at(1).toBool(), true);
-        QVERIFY2(window.centralText().contains(QStringLiteral("0.333247")), qPrintable(window.centralText()));
-        QVERIFY(window.centralText().contains(QStringLiteral("disk_a")));
-        QVERIFY(window.windowTitle().startsWith(QStringLiteral("jain-closed-think-time.json")));
-        const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
-        if (!screenshots.isEmpty())
-            QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow-solution.png")));
+        QVERIFY(window.openProject(testing::ciovExamplePath()));
+        QCOMPARE(window.windowTitle(), QStringLiteral("ciov-whitepaper.iovplan[*] - IOV Planner"));
+        QVERIFY(!window.isWindowModified());
+        ui::ScenarioTabs *tabs = window.scenarioTabs();
+        QCOMPARE(tabs->count(), 5);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("GigE+FC"));
+        QCOMPARE(tabs->tabText(4), QStringLiteral("Compare"));
+        QVERIFY(window.evaluations().waitForIdle());
+        for (ui::ScenarioKey key : window.document().scenarioKeys())
+            QVERIFY(window.evaluations().latest(key));
+        // Switching tabs makes that scenario current for the docks.
+        tabs->setCurrentIndex(2);
+        QCOMPARE(window.selection().scenario(), window.document().scenarioKeys()[2]);
     }
 
-    // The white paper's example: every scenario's cost, power and performance, evaluated off the GUI thread
-    // (docs/ciov-whitepaper-example.md: GigE+FC I/O purchase $873,792.00; IB $384,798.00).
-    void opensAndEvaluatesAProject()
+    void firstRunShowsTheCompareView()
     {
-        MainWindow window;
+        MainWindow window(&m_catalog);
+        QVERIFY(window.openWelcomeProject(testing::ciovExamplePath()));
+        QVERIFY(window.scenarioTabs()->isCompareCurrent());
+    }
+
+    // Edits mark the title modified; undo through the menu returns to the saved state; save clears it.
+    void titleFollowsEditsUndoAndSave()
+    {
+        MainWindow window(&m_catalog);
+        QVERIFY(window.openProject(testing::ciovExamplePath()));
+        const ui::ScenarioKey key = window.document().scenarioKeys().front();
+        QVERIFY(window.editor().renameScenario(key, QStringLiteral("Today")).ok());
+        QVERIFY(window.isWindowModified());
+        QCOMPARE(window.scenarioTabs()->tabText(0), QStringLiteral("Today"));
+        window.findChild<QAction *>(QStringLiteral("actionUndo"))->trigger();
+        QVERIFY(!window.isWindowModified());
+        QCOMPARE(window.scenarioTabs()->tabText(0), QStringLiteral("GigE+FC"));
+        window.findChild<QAction *>(QStringLiteral("actionRedo"))->trigger();
+        QVERIFY(window.isWindowModified());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("today.iovplan"));
+        QVERIFY(window.files().saveTo(path));
+        QVERIFY(!window.isWindowModified());
+        QCOMPARE(window.windowTitle(), QStringLiteral("today.iovplan[*] - IOV Planner"));
+        MainWindow reopened(&m_catalog);
+        QVERIFY(reopened.openProject(path));
+        QCOMPARE(reopened.document().project(), window.document().project());
+    }
+
+    // Closing with unsaved changes asks; Cancel keeps the window and the changes, Discard closes.
+    void unsavedChangesPromptOnClose()
+    {
+        MainWindow window(&m_catalog);
         window.show();
-        QSignalSpy shown(&window, &MainWindow::reportShown);
-        window.openProject(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/ciov-whitepaper.iovplan"));
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
-        QCOMPARE(shown.first().at(1).toBool(), true);
-        const QString text = window.centralText();
-        QVERIFY2(text.contains(QStringLiteral("$873,792.00")), qPrintable(text.left(2000)));
-        QVERIFY(text.contains(QStringLiteral("$384,798.00")));
-        QCOMPARE(text.count(QStringLiteral("Most VMs per server within the SLA")), 4);
-        QVERIFY(window.windowTitle().startsWith(QStringLiteral("ciov-whitepaper.iovplan")));
-        const QString screenshots = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
-        if (!screenshots.isEmpty())
-            QVERIFY(window.grab().save(screenshots + QStringLiteral("/mainwindow-project.png")));
+        QVERIFY(window.openProject(testing::ciovExamplePath()));
+        QVERIFY(window.editor().renameScenario(window.document().scenarioKeys().front(), QStringLiteral("X")).ok());
+        answerNextMessageBox(QMessageBox::Cancel);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QVERIFY(window.document().isModified());
+        answerNextMessageBox(QMessageBox::Discard);
+        QVERIFY(window.close());
     }
 
-    void badProjectShowsTheField()
+    void badProjectIsRefusedAndTheOpenOneKept()
     {
-        MainWindow window;
-        QSignalSpy shown(&window, &MainWindow::reportShown);
+        MainWindow window(&m_catalog);
+        QVERIFY(window.openProject(testing::ciovExamplePath()));
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("bad.iovplan")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(R"({"format": "iovplan", "version": 99})");
         file.close();
-        window.openProject(file.fileName());
-        QTRY_COMPARE(shown.count(), 1);
-        QCOMPARE(shown.first().at(1).toBool(), false);
-        QVERIFY2(window.centralText().contains(QStringLiteral("newer")), qPrintable(window.centralText()));
+        answerNextMessageBox(QMessageBox::Ok);
+        QVERIFY(!window.openProject(file.fileName()));
+        QVERIFY2(window.files().lastError().contains(QStringLiteral("newer")), qPrintable(window.files().lastError()));
+        QCOMPARE(window.document().project(), testing::ciovExample());
+    }
+
+    void droppingAProjectFileOpensIt()
+    {
+        MainWindow window(&m_catalog);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(testing::ciovExamplePath())});
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE(window.document().displayName(), QStringLiteral("ciov-whitepaper.iovplan"));
+        QCOMPARE(window.scenarioTabs()->count(), 5);
+    }
+
+    void scenarioCommandsFromTheMenu()
+    {
+        MainWindow window(&m_catalog);
+        QVERIFY(window.openProject(testing::ciovExamplePath()));
+        window.scenarioTabs()->setCurrentIndex(0);
+        window.findChild<QAction *>(QStringLiteral("actionDuplicateScenario"))->trigger();
+        QCOMPARE(window.scenarioTabs()->count(), 6);
+        QCOMPARE(window.scenarioTabs()->tabText(1), QStringLiteral("GigE+FC (copy)"));
+        QCOMPARE(window.scenarioTabs()->currentIndex(), 1);
+        window.findChild<QAction *>(QStringLiteral("actionDeleteScenario"))->trigger();
+        QCOMPARE(window.scenarioTabs()->count(), 5);
+        window.findChild<QAction *>(QStringLiteral("actionCompare"))->trigger();
+        QVERIFY(window.scenarioTabs()->isCompareCurrent());
+    }
+
+    void helpShowsTheModelNotes()
+    {
+        ui::HelpBrowser help;
+        QVERIFY(help.topics().size() >= 4);
+        QVERIFY(help.showTopic(QStringLiteral("Cost, power and TCO")));
+        QVERIFY2(help.currentMarkdown().contains(QStringLiteral("BTU")), qPrintable(help.currentMarkdown().left(300)));
+        QVERIFY(help.showTopic(QStringLiteral("Performance model")));
+        QVERIFY(!help.currentMarkdown().contains(QStringLiteral("missing from the program")));
+    }
+
+    // Jain 1991 p.577: X = 0.333247, disk A the bottleneck; solved off the GUI thread.
+    void opensAndSolvesAQueueingNetwork()
+    {
+        MainWindow window(&m_catalog);
+        QSignalSpy solved(&window, &MainWindow::reportShown);
+        window.openQueueingNetwork(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/jain-closed-think-time.json"));
+        QTRY_COMPARE(solved.count(), 1);
+        QCOMPARE(solved.first().at(1).toBool(), true);
+        QVERIFY2(window.queueingReportText().contains(QStringLiteral("0.333247")), qPrintable(window.queueingReportText()));
     }
 
     void badNetworkShowsTheFieldAndKeepsRunning()
     {
-        MainWindow window;
+        MainWindow window(&m_catalog);
         QSignalSpy solved(&window, &MainWindow::reportShown);
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("bad.json")));
@@ -109,12 +269,13 @@ private Q_SLOTS:
         window.openQueueingNetwork(file.fileName());
         QTRY_COMPARE(solved.count(), 1);
         QCOMPARE(solved.first().at(1).toBool(), false);
-        QVERIFY2(window.centralText().contains(QStringLiteral("stations[0].servers")), qPrintable(window.centralText()));
+        QVERIFY2(window.queueingReportText().contains(QStringLiteral("stations[0].servers")),
+                 qPrintable(window.queueingReportText()));
     }
 
-    void newerRequestSupersedesOlder()
+    void newerQueueingRequestSupersedesOlder()
     {
-        MainWindow window;
+        MainWindow window(&m_catalog);
         QSignalSpy solved(&window, &MainWindow::reportShown);
         window.openQueueingNetwork(QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/jain-closed-think-time.json"));
         const QString second = QStringLiteral(IOVPLAN_SOURCE_DIR "/examples/qn/qsp-1984-p142-closed-multiclass.json");
@@ -128,15 +289,47 @@ private Q_SLOTS:
     void remembersGeometryAcrossSessions()
     {
         {
-            MainWindow window;
+            MainWindow window(&m_catalog);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.resize(900, 640);
-            QTRY_COMPARE(window.size(), QSize(900, 640));
+            window.resize(1420, 860);
+            QTRY_COMPARE(window.size(), QSize(1420, 860));
             window.close();
         }
-        MainWindow reopened;
-        QCOMPARE(reopened.size(), QSize(900, 640));
+        MainWindow reopened(&m_catalog);
+        QCOMPARE(reopened.size(), QSize(1420, 860));
+    }
+
+    // For people to look at (issue 5, part 6): the main window on a scenario, the Compare view and the
+    // wizard, written to the tests' output folder (or IOVPLAN_SCREENSHOT_DIR).
+    void screenshots()
+    {
+        QSettings().clear();
+        MainWindow window(&m_catalog);
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(testing::ciovExamplePath()));
+        window.scenarioTabs()->setCurrentIndex(1);
+        QVERIFY(window.evaluations().waitForIdle());
+        QTest::qWait(1500); // the dashboard's latency curve is computed after the evaluation
+        if (ui::DesignView *view = window.scenarioTabs()->currentView())
+            view->zoomToFit();
+        saveScreenshot(&window, QStringLiteral("mainwindow"));
+        window.scenarioTabs()->showCompare();
+        QTest::qWait(300);
+        saveScreenshot(&window, QStringLiteral("mainwindow-compare"));
+        saveScreenshot(window.compareView(), QStringLiteral("compare"));
+
+        const ui::ScenarioKey gige = window.document().scenarioKeys().front();
+        ui::ConsolidateWizard wizard(window.document().scenario(gige), window.document().catalog(), &m_catalog, &window);
+        wizard.resize(900, 700);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        saveScreenshot(&wizard, QStringLiteral("wizard-choices"));
+        wizard.next();
+        QTest::qWait(200);
+        saveScreenshot(&wizard, QStringLiteral("wizard-review"));
     }
 };
 

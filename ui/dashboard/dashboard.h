@@ -1,0 +1,89 @@
+#pragma once
+// The dashboard panel (issue 5, part 1): KPI tiles and four charts for the current scenario, following
+// DesignSelection's scenario and EvaluationService's results. A view: it reads immutable evaluations and
+// never changes the project. The latency-against-load curve is computed off the GUI thread; a newer
+// evaluation supersedes a curve still being computed (docs/gui-dashboard.md).
+
+#include "dashboardfigures.h"
+#include "latencycurve.h"
+
+#include "ui/editing/designselection.h"
+#include "ui/editing/evaluationservice.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QChart;
+class QChartView;
+class QGridLayout;
+class QLabel;
+
+namespace iovplan::ui {
+
+class KpiTile;
+
+/// KPI tiles (objectNames "kpi-purchase", "kpi-tco", "kpi-watts", "kpi-throughput", "kpi-p99", "kpi-headroom",
+/// "kpi-max-vms") and charts (QChartViews "chart-cost", "chart-power", "chart-latency", "chart-utilization") of
+/// one scenario; a "stale" label while a newer evaluation of it is pending.
+class Dashboard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    Dashboard(EvaluationService &evaluations, DesignSelection &selection, QWidget *parent = nullptr);
+    ~Dashboard() override;
+
+    /// The pinned items the latency curve's sweep evaluates with. The evaluation does not carry them, so
+    /// whoever owns the Document passes them (on open and on catalogChanged).
+    void setCatalog(const design::PinnedCatalog &catalog);
+    /// Shows `evaluation` (null: "no results yet") and starts its latency curve.
+    void setEvaluation(EvaluationPtr evaluation);
+    [[nodiscard]] EvaluationPtr evaluation() const { return m_evaluation; }
+
+    /// The tile with `id` (see KpiFigure::id), or null.
+    [[nodiscard]] KpiTile *tile(const QString &id) const;
+    /// Whether the latency curve of the shown evaluation is still being computed.
+    [[nodiscard]] bool isCurvePending() const { return m_curvePending; }
+    /// Whether the "stale" hint is shown.
+    [[nodiscard]] bool isStale() const;
+
+Q_SIGNALS:
+    /// The latency curve of the shown evaluation is drawn (tests wait for it).
+    void curveReady();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void followScenario();
+    void updateStale();
+    void rebuildCharts();
+    void startCurve();
+    void curveFinished(quint64 generation, const LatencyCurve &curve);
+    void setChart(QChartView *view, QChart *chart);
+    void layoutPanels();
+
+    EvaluationService &m_evaluations;
+    DesignSelection &m_selection;
+    std::shared_ptr<const design::PinnedCatalog> m_catalog;
+    EvaluationPtr m_evaluation;
+    std::unique_ptr<LatencyCurve> m_curve; ///< of m_evaluation; null while computing
+    quint64 m_curveGeneration = 0; ///< bumped by every evaluation shown: older curves are dropped
+    bool m_curvePending = false;
+
+    QLabel *m_heading = nullptr;
+    QLabel *m_stale = nullptr;
+    std::vector<KpiTile *> m_tiles;
+    QGridLayout *m_tileGrid = nullptr;
+    QGridLayout *m_chartGrid = nullptr;
+    int m_tileColumns = 0;
+    int m_chartColumns = 0;
+    QChartView *m_costView = nullptr;
+    QChartView *m_powerView = nullptr;
+    QChartView *m_latencyView = nullptr;
+    QChartView *m_utilizationView = nullptr;
+};
+
+} // namespace iovplan::ui
