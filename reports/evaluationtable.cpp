@@ -21,15 +21,15 @@ QString used(double usedCount, double available, int decimals = 0)
     return QStringLiteral("%1 of %2").arg(formatNumber(usedCount, decimals), formatNumber(available));
 }
 
-// "12.5 MB/s" for people (decimal megabytes, like the catalogs' MB/s).
 QString megabytes(double bytesPerS)
 {
-    return formatNumber(bytesPerS / 1e6, 1) + QStringLiteral(" MB/s");
+    return formatMegabytesPerS(bytesPerS);
 }
 
+// ASCII "us": the table is plain text that scripts and golden files compare byte for byte.
 QString micros(const std::optional<double> &seconds)
 {
-    return seconds ? formatNumber(*seconds * 1e6, 1) + QStringLiteral(" us") : QStringLiteral("saturated");
+    return seconds ? formatMicroseconds(*seconds, MicroSign::Ascii) : QStringLiteral("saturated");
 }
 
 QString yesNo(bool value)

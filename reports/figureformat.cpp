@@ -43,4 +43,27 @@ QString formatWatts(double watts, const QLocale &locale)
     return formatNumber(watts, std::abs(watts) < 10.0 ? 1 : 0, locale) + QStringLiteral(" W");
 }
 
+QString formatMegabytesPerS(double bytesPerS, const QLocale &locale)
+{
+    return formatNumber(bytesPerS / 1e6, 1, locale) + QStringLiteral(" MB/s");
+}
+
+QString formatMicroseconds(double seconds, MicroSign sign, const QLocale &locale)
+{
+    return formatNumber(seconds * 1e6, 1, locale)
+           + (sign == MicroSign::Micro ? QStringLiteral(" \u00b5s") : QStringLiteral(" us"));
+}
+
+QString formatLatency(double seconds, const QLocale &locale)
+{
+    // Compare the rounded figure, so a value just under a unit's limit moves up instead of reading "1,000 µs".
+    const double micros = std::round(std::abs(seconds) * 1e7) / 10.0;
+    if (micros < 1000.0)
+        return formatMicroseconds(seconds, MicroSign::Micro, locale);
+    const double millis = std::round(std::abs(seconds) * 1e5) / 100.0;
+    if (millis < 1000.0)
+        return formatNumber(seconds * 1e3, 2, locale) + QStringLiteral(" ms");
+    return formatNumber(seconds, 2, locale) + QStringLiteral(" s");
+}
+
 } // namespace iovplan::reports

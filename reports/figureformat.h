@@ -21,4 +21,16 @@ namespace iovplan::reports {
 /// A plain number with groups and at most `decimals` decimals, trailing zeros dropped: "7,424.5".
 [[nodiscard]] QString formatNumber(double value, int decimals = 0, const QLocale &locale = reportLocale());
 
+/// "117.6 MB/s": decimal megabytes per second (10^6 bytes, as the catalogs' MB/s), at most one decimal.
+[[nodiscard]] QString formatMegabytesPerS(double bytesPerS, const QLocale &locale = reportLocale());
+
+/// How the micro prefix is written: "µs" on screen, "us" where output must stay ASCII (the CLI's tables).
+enum class MicroSign { Micro, Ascii };
+/// "352.1 µs": always microseconds, at most one decimal (tables compare figures in one unit).
+[[nodiscard]] QString formatMicroseconds(double seconds, MicroSign sign = MicroSign::Micro,
+                                         const QLocale &locale = reportLocale());
+/// A latency in the unit that reads best: "352.1 µs" below a millisecond, "2 ms" / "12.35 ms" below a
+/// second, else "1.25 s" (the unit is chosen after rounding, so 999.97 µs reads "1 ms").
+[[nodiscard]] QString formatLatency(double seconds, const QLocale &locale = reportLocale());
+
 } // namespace iovplan::reports

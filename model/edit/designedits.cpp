@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace iovplan::edit {
 
@@ -108,6 +109,20 @@ std::optional<QString> joinFabric(Design &design, const PinnedItem &item, const 
     return fabricFor(design, *kind, ids, created);
 }
 
+// Names a new device after its id, places it at `positionU` of `rackId` and appends it to `devices`, its
+// id to `created`: what placeItem does for every kind of device.
+template <typename Device>
+void addPlacedDevice(std::vector<Device> &devices, Device device, const QString &itemId, const QString &rackId,
+                     int positionU, QStringList &created)
+{
+    device.name = device.id;
+    device.itemId = itemId;
+    device.rackId = rackId;
+    device.positionU = positionU;
+    created.append(device.id);
+    devices.push_back(std::move(device));
+}
+
 const QStringList placeableKinds { QStringLiteral("server"), QStringLiteral("switch"), QStringLiteral("gateway"),
                                    QStringLiteral("storage") };
 
@@ -144,48 +159,28 @@ EditResult placeItem(const Scenario &scenario, const PinnedCatalog &catalog, con
     if (item->kind == u"server") {
         Server server;
         server.id = ids.next(QStringLiteral("server"));
-        server.name = server.id;
-        server.itemId = itemId;
-        server.rackId = rackId;
-        server.positionU = positionU;
         server.group = group.isEmpty() ? defaultServerGroup(scenario) : group;
-        design.servers.push_back(server);
-        result.createdIds.append(server.id);
+        addPlacedDevice(design.servers, std::move(server), itemId, rackId, positionU, result.createdIds);
     } else if (item->kind == u"switch") {
         Switch sw;
         sw.id = ids.next(QStringLiteral("switch"));
         const std::optional<QString> fabric = joinFabric(design, *item, QStringLiteral("switch ") + sw.id, fabricId, ids, fabricsMade, refusal);
         if (!fabric)
             return EditResult::refused(refusal);
-        sw.name = sw.id;
-        sw.itemId = itemId;
-        sw.rackId = rackId;
-        sw.positionU = positionU;
         sw.fabricId = *fabric;
-        design.switches.push_back(sw);
-        result.createdIds.append(sw.id);
+        addPlacedDevice(design.switches, std::move(sw), itemId, rackId, positionU, result.createdIds);
     } else if (item->kind == u"gateway") {
         Gateway gateway;
         gateway.id = ids.next(QStringLiteral("gw"));
-        gateway.name = gateway.id;
-        gateway.itemId = itemId;
-        gateway.rackId = rackId;
-        gateway.positionU = positionU;
-        design.gateways.push_back(gateway);
-        result.createdIds.append(gateway.id);
+        addPlacedDevice(design.gateways, std::move(gateway), itemId, rackId, positionU, result.createdIds);
     } else {
         StorageArray array;
         array.id = ids.next(QStringLiteral("storage"));
         const std::optional<QString> fabric = joinFabric(design, *item, QStringLiteral("storage array ") + array.id, fabricId, ids, fabricsMade, refusal);
         if (!fabric)
             return EditResult::refused(refusal);
-        array.name = array.id;
-        array.itemId = itemId;
-        array.rackId = rackId;
-        array.positionU = positionU;
         array.fabricId = *fabric;
-        design.storage.push_back(array);
-        result.createdIds.append(array.id);
+        addPlacedDevice(design.storage, std::move(array), itemId, rackId, positionU, result.createdIds);
     }
     result.createdIds.append(fabricsMade);
     return result;
@@ -215,6 +210,34 @@ EditResult moveDevice(const Scenario &scenario, const PinnedCatalog &catalog, co
 }
 
 namespace {
+
+// The lowest slot in [first, last] that `taken` does not hold (0 when it holds them all), and how many of
+// those slots it holds.
+struct FreeSlot
+{
+    int slot = 0;
+    int used = 0;
+};
+FreeSlot firstFreeSlot(const QSet<int> &taken, int first, int last)
+{
+    FreeSlot freeSlot;
+    for (int s = first; s <= last; ++s) {
+        if (!taken.contains(s)) {
+            if (freeSlot.slot == 0)
+                freeSlot.slot = s;
+        } else {
+            ++freeSlot.used;
+        }
+    }
+    return freeSlot;
+}
+
+// Inserts `card` into `cards`, which stay in slot order.
+void insertBySlot(std::vector<SlotItem> &cards, const SlotItem &card)
+{
+    const auto at = std::find_if(cards.begin(), cards.end(), [&card](const SlotItem &s) { return s.slot > card.slot; });
+    cards.insert(at, card);
+}
 
 EditResult insertServerCard(const Scenario &scenario, const PinnedCatalog &catalog, std::size_t serverIndex,
                             const PinnedItem &card, std::optional<int> slot)
@@ -258,26 +281,17 @@ EditResult insertServerCard(const Scenario &scenario, const PinnedCatalog &catal
     } else {
         const int first = wantsMezzanine ? pcie + 1 : 1;
         const int last = wantsMezzanine ? pcie + mezzanine : pcie;
-        int used = 0;
-        for (int s = first; s <= last; ++s) {
-            if (!taken.contains(s)) {
-                if (chosen == 0)
-                    chosen = s;
-            } else {
-                ++used;
-            }
-        }
-        if (chosen == 0) {
+        const FreeSlot freeSlot = firstFreeSlot(taken, first, last);
+        if (freeSlot.slot == 0) {
             return EditResult::refused(QStringLiteral("%1 has no free %2 slot for the %3: %4 of %5 used; remove a card or pick another server")
                                            .arg(serverWhat, kindName, displayName(card))
-                                           .arg(used)
+                                           .arg(freeSlot.used)
                                            .arg(last - first + 1));
         }
+        chosen = freeSlot.slot;
     }
     EditResult result { scenario, {}, {} };
-    std::vector<SlotItem> &cards = result.scenario->design.servers[serverIndex].adapters;
-    const auto at = std::find_if(cards.begin(), cards.end(), [chosen](const SlotItem &s) { return s.slot > chosen; });
-    cards.insert(at, SlotItem { chosen, card.id });
+    insertBySlot(result.scenario->design.servers[serverIndex].adapters, SlotItem { chosen, card.id });
     return result;
 }
 
@@ -315,24 +329,15 @@ EditResult insertGatewayModule(const Scenario &scenario, const PinnedCatalog &ca
             return EditResult::refused(QStringLiteral("module slot %1 of %2 is taken: remove its module first or pick a free slot").arg(*slot).arg(gatewayWhat));
         chosen = *slot;
     } else {
-        int used = 0;
-        for (int s = 1; s <= slots; ++s) {
-            if (!taken.contains(s)) {
-                if (chosen == 0)
-                    chosen = s;
-            } else {
-                ++used;
-            }
-        }
-        if (chosen == 0) {
+        const FreeSlot freeSlot = firstFreeSlot(taken, 1, slots);
+        if (freeSlot.slot == 0) {
             return EditResult::refused(QStringLiteral("%1 has no free module slot: %2 of %3 used; remove a module or pick another gateway")
-                                           .arg(gatewayWhat).arg(used).arg(slots));
+                                           .arg(gatewayWhat).arg(freeSlot.used).arg(slots));
         }
+        chosen = freeSlot.slot;
     }
     EditResult result { scenario, {}, {} };
-    std::vector<SlotItem> &modules = result.scenario->design.gateways[gatewayIndex].modules;
-    const auto at = std::find_if(modules.begin(), modules.end(), [chosen](const SlotItem &s) { return s.slot > chosen; });
-    modules.insert(at, SlotItem { chosen, module.id });
+    insertBySlot(result.scenario->design.gateways[gatewayIndex].modules, SlotItem { chosen, module.id });
     return result;
 }
 

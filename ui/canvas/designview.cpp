@@ -119,6 +119,10 @@ void DesignView::onSharedSelectionChanged(const QStringList &ids)
     m_scene->selectIds(ids);
     m_order = m_scene->selectedIds().isEmpty() ? QStringList() : ids;
     m_syncingSelection = false;
+    // Chosen elsewhere (a problem activated, an inspector link): bring it into view.
+    const QList<QGraphicsItem *> chosen = m_scene->selectedItems();
+    if (!chosen.isEmpty())
+        ensureVisible(chosen.constFirst(), 40, 40);
 }
 
 void DesignView::applyOutcomeSelection(const QStringList &createdIds)

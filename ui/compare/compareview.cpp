@@ -20,6 +20,7 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -33,6 +34,8 @@ namespace iovplan::ui {
 namespace {
 
 constexpr int keyRole = Qt::UserRole + 1;
+/// QSettings key of the table/charts splitter's state.
+constexpr char splitterKey[] = "compareView/splitter";
 
 } // namespace
 
@@ -120,6 +123,7 @@ void CompareView::buildUi()
     auto *charts = new QWidget(this);
     auto *chartsLayout = new QVBoxLayout(charts);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->setSpacing(2);
     m_legend = new QWidget(charts);
     auto *legendLayout = new QHBoxLayout(m_legend);
     legendLayout->setContentsMargins(4, 0, 4, 0);
@@ -127,25 +131,34 @@ void CompareView::buildUi()
     legendLayout->addStretch(1);
     chartsLayout->addWidget(m_legend);
     auto *row = new QHBoxLayout;
+    row->setSpacing(4);
     for (int i = 0; i < compareViewCharts().size(); ++i) {
         auto *view = new QChartView(charts);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(240, 220);
+        // The charts are made to read at about 200×170 px, the size they get in a 1600×1000 main window.
+        view->setMinimumSize(160, 150);
         row->addWidget(view);
         m_chartViews << view;
     }
     chartsLayout->addLayout(row, 1);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(charts);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("compareSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(charts);
+    // Height the window gains or loses goes to the table: the charts keep their size, the rows are the detail.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setChildrenCollapsible(false);
+    const QByteArray state = QSettings().value(QString::fromLatin1(splitterKey)).toByteArray();
+    if (state.isEmpty() || !m_splitter->restoreState(state))
+        m_splitter->setSizes({ 400, 190 });
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(QString::fromLatin1(splitterKey), m_splitter->saveState()); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 }
 
 QList<QChart *> CompareView::charts() const
@@ -268,9 +281,31 @@ void CompareView::scheduleRefresh()
     });
 }
 
+void CompareView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        refresh();
+}
+
+void CompareView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // A dark palette wants the dark chart theme: new charts at the next refresh.
+    if (event->type() == QEvent::PaletteChange && darkPalette() != m_chartsDark)
+        scheduleRefresh();
+}
+
 void CompareView::refresh()
 {
     m_refreshScheduled = false;
+    // Hidden (another tab is current): rebuilding the table and charts on every evaluation would only
+    // slow the editing down. The choice of scenarios is kept up to date; the figures follow on show.
+    if (!isVisible()) {
+        m_dirty = true;
+        return;
+    }
+    m_dirty = false;
     const std::vector<ScenarioKey> chosen = chosenScenarios();
     std::vector<EvaluationPtr> evaluations;
     QStringList names;
@@ -301,7 +336,7 @@ void CompareView::refresh()
     m_exportButton->setEnabled(!chosen.empty());
 
     m_table->resizeColumnsToContents();
-    rebuildCharts();
+    updateCharts();
 }
 
 void CompareView::applySpans()
@@ -320,33 +355,42 @@ bool CompareView::darkPalette() const
     return palette().color(QPalette::Window).lightness() < 128;
 }
 
-void CompareView::rebuildCharts()
+void CompareView::updateCharts()
 {
     const QList<ComparisonChartSpec> specs = compareViewCharts();
+    const bool dark = darkPalette();
     for (int i = 0; i < m_chartViews.size() && i < specs.size(); ++i) {
         QChart *old = m_chartViews[i]->chart();
-        m_chartViews[i]->setChart(comparisonBarChart(*m_model, specs.at(i), darkPalette()));
+        // The same scenarios in the same theme: new bar values, no new chart (QChart is costly to build).
+        if (dark == m_chartsDark && updateComparisonBarChart(old, *m_model, specs.at(i)))
+            continue;
+        m_chartViews[i]->setChart(comparisonBarChart(*m_model, specs.at(i), dark));
         delete old; // setChart() hands the old chart back to us
     }
-    rebuildLegend();
+    m_chartsDark = dark;
+    updateLegend();
 }
 
-void CompareView::rebuildLegend()
+void CompareView::updateLegend()
 {
+    QStringList names;
+    for (int s = 0; s < m_model->scenarioCount(); ++s)
+        names << m_model->scenarioName(s);
+    if (names == m_legendNames && !m_legendLabels.isEmpty())
+        return;
+    m_legendNames = names;
     qDeleteAll(m_legendLabels);
     m_legendLabels.clear();
     auto *layout = qobject_cast<QHBoxLayout *>(m_legend->layout());
     const int side = fontMetrics().height() - 4;
-    for (int s = 0; s < m_model->scenarioCount(); ++s) {
+    for (int s = 0; s < names.size(); ++s) {
         QPixmap swatch(side, side);
         swatch.fill(scenarioColor(s));
-        const QString name = m_model->scenarioName(s);
-        auto *label = new QLabel(m_legend);
-        label->setTextFormat(Qt::RichText);
-        // The swatch as an inline image keeps square and name together when the row is narrow.
         auto *icon = new QLabel(m_legend);
         icon->setPixmap(swatch);
-        label->setText(name.toHtmlEscaped() + QStringLiteral("&nbsp;&nbsp;&nbsp;"));
+        auto *label = new QLabel(m_legend);
+        label->setTextFormat(Qt::RichText);
+        label->setText(names.at(s).toHtmlEscaped() + QStringLiteral("&nbsp;&nbsp;&nbsp;"));
         layout->insertWidget(layout->count() - 1, icon);
         layout->insertWidget(layout->count() - 1, label);
         m_legendLabels << icon << label;

@@ -20,6 +20,7 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace iovplan::ui {
@@ -39,7 +40,8 @@ public:
 
     [[nodiscard]] const ComparisonModel &model() const { return *m_model; }
     [[nodiscard]] QTableView *table() const { return m_table; }
-    /// The charts shown (cost, power, latency, throughput), rebuilt on every refresh.
+    /// The charts shown (cost, power, latency, throughput). Kept while the compared scenarios stay the same
+    /// (their bars are updated); new ones when the scenarios or the palette's darkness change.
     [[nodiscard]] QList<QChart *> charts() const;
 
     /// The compared scenarios, in tab order.
@@ -51,6 +53,10 @@ public:
     /// Makes `key` the baseline if it is chosen.
     void setBaseline(ScenarioKey key);
 
+    /// True while the table and charts are out of date because the view is hidden: a refresh is deferred
+    /// to the next showEvent (the Compare tab is not rebuilt on every evaluation while another is shown).
+    [[nodiscard]] bool refreshDeferred() const { return m_dirty; }
+
     /// Writes the table as CSV to `path` atomically; returns "" or the error naming the file.
     [[nodiscard]] QString exportCsv(const QString &path) const;
     /// Puts the table on the clipboard: tab-separated text plus text/csv.
@@ -59,6 +65,10 @@ public:
 public Q_SLOTS:
     /// Asks for a file name and exports the table there.
     void exportCsvWithDialog();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildUi();
@@ -69,8 +79,8 @@ private:
     void scheduleRefresh();
     void refresh();
     void applySpans();
-    void rebuildCharts();
-    void rebuildLegend();
+    void updateCharts();
+    void updateLegend();
     [[nodiscard]] bool darkPalette() const;
 
     Document &m_document;
@@ -82,12 +92,16 @@ private:
     QPushButton *m_copyButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QTableView *m_table = nullptr;
+    QSplitter *m_splitter = nullptr; ///< table above, charts below; its state is kept in QSettings
     QList<QChartView *> m_chartViews;
     QWidget *m_legend = nullptr; ///< one legend for the four charts
     QList<QLabel *> m_legendLabels;
+    QStringList m_legendNames; ///< the names m_legendLabels show
+    bool m_chartsDark = false; ///< the theme the charts were made in
     ScenarioKey m_baseline = 0;
     bool m_updatingList = false;
     bool m_refreshScheduled = false;
+    bool m_dirty = false; ///< a refresh was skipped while hidden
 };
 
 } // namespace iovplan::ui

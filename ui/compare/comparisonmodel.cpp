@@ -273,9 +273,10 @@ QString ComparisonModel::toolTip(int row, int column) const
     const bool lowerIsBetter = d.better == Better::Lower;
     const bool better = *percent >= 0.0;
     const QString direction = (better == lowerIsBetter) ? QStringLiteral("lower") : QStringLiteral("higher");
-    return QStringLiteral("%1 is %2 %3 than %4 (%5)")
-        .arg(name, formatPercent(magnitude), direction, baseline,
-             *percent == 0.0 ? QStringLiteral("the same") : better ? QStringLiteral("better") : QStringLiteral("worse"));
+    const QString verdict = *percent == 0.0 ? QStringLiteral("the same")
+        : better ? (lowerIsBetter ? QStringLiteral("better: a saving") : QStringLiteral("better: a gain"))
+                 : QStringLiteral("worse");
+    return QStringLiteral("%1 is %2 %3 than %4 (%5)").arg(name, formatPercent(magnitude), direction, baseline, verdict);
 }
 
 QString ComparisonModel::headerText(int column) const
@@ -291,7 +292,8 @@ QString ComparisonModel::headerText(int column) const
     case ColumnKind::Delta:
         return name + QStringLiteral("\nΔ");
     case ColumnKind::Percent:
-        return name + QStringLiteral("\n% better");
+        // "better" alone reads as a gain; a buyer looks for the saving on cost rows: name both.
+        return name + QStringLiteral("\n% saving / gain");
     case ColumnKind::Metric:
         break;
     }
@@ -392,8 +394,10 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         if (kind == ColumnKind::Delta)
             return QStringLiteral("%1 minus %2 (baseline)").arg(name, baseline);
         if (kind == ColumnKind::Percent)
-            return QStringLiteral("How much better %1 is than %2 (baseline): the saving where lower is better, the "
-                                  "gain where higher is better; negative is worse")
+            return QStringLiteral("How much better %1 is than %2 (baseline), in %: positive is better.\n"
+                                  "Cost, power, latency, CPU use and device counts: the saving, (baseline − %1) / baseline.\n"
+                                  "Throughput, headroom, VMs per server, load growth: the gain, (%1 − baseline) / baseline.\n"
+                                  "Negative: %1 costs more / does less.")
                 .arg(name, baseline);
     }
     return QVariant();

@@ -16,8 +16,8 @@ namespace iovplan::ui {
 
 /// Rows: a header row per group ("Cost", "Power", "Performance", "Counts") followed by its metrics.
 /// Columns: the metric's name, one per scenario, then for each non-baseline scenario its delta (scenario
-/// minus baseline) and "% better" (the saving for lower-is-better rows, the gain for higher-is-better ones;
-/// positive means better than the baseline; blank for rows with no better direction).
+/// minus baseline) and "% better", titled "% saving / gain" (the saving for lower-is-better rows, the gain
+/// for higher-is-better ones; positive means better than the baseline; blank for rows with no direction).
 class ComparisonModel : public QAbstractTableModel
 {
     Q_OBJECT

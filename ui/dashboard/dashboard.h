@@ -12,16 +12,19 @@
 
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
-class QChart;
 class QChartView;
 class QGridLayout;
 class QLabel;
+class QTimer;
 
 namespace iovplan::ui {
 
+class BarChart;
 class KpiTile;
+class LatencyChart;
 
 /// KPI tiles (objectNames "kpi-purchase", "kpi-tco", "kpi-watts", "kpi-throughput", "kpi-p99", "kpi-headroom",
 /// "kpi-max-vms") and charts (QChartViews "chart-cost", "chart-power", "chart-latency", "chart-utilization") of
@@ -34,10 +37,8 @@ public:
     Dashboard(EvaluationService &evaluations, DesignSelection &selection, QWidget *parent = nullptr);
     ~Dashboard() override;
 
-    /// The pinned items the latency curve's sweep evaluates with. The evaluation does not carry them, so
-    /// whoever owns the Document passes them (on open and on catalogChanged).
-    void setCatalog(const design::PinnedCatalog &catalog);
-    /// Shows `evaluation` (null: "no results yet") and starts its latency curve.
+    /// Shows `evaluation` (null: "no results yet") and starts its latency curve, swept with the pinned items
+    /// the evaluation carries; a curve still computing for an older evaluation is cancelled.
     void setEvaluation(EvaluationPtr evaluation);
     [[nodiscard]] EvaluationPtr evaluation() const { return m_evaluation; }
 
@@ -59,19 +60,29 @@ protected:
 private:
     void followScenario();
     void updateStale();
-    void rebuildCharts();
+    void updateCharts();
+    void updateLatencyChart();
+    void applyChartColours();
     void startCurve();
+    void cancelCurve();
+    void runCurve();
     void curveFinished(quint64 generation, const LatencyCurve &curve);
-    void setChart(QChartView *view, QChart *chart);
     void layoutPanels();
 
     EvaluationService &m_evaluations;
     DesignSelection &m_selection;
-    std::shared_ptr<const design::PinnedCatalog> m_catalog;
     EvaluationPtr m_evaluation;
     std::unique_ptr<LatencyCurve> m_curve; ///< of m_evaluation; null while computing
     quint64 m_curveGeneration = 0; ///< bumped by every evaluation shown: older curves are dropped
     bool m_curvePending = false;
+    /// Set to stop the sweep running for an older evaluation (its progress callback returns false).
+    std::shared_ptr<std::atomic<bool>> m_curveCancel;
+    QTimer *m_curveDelay = nullptr; ///< starts the sweep once edits pause (see docs/gui-dashboard.md)
+
+    std::unique_ptr<BarChart> m_costChart;
+    std::unique_ptr<BarChart> m_powerChart;
+    std::unique_ptr<BarChart> m_utilizationChart;
+    std::unique_ptr<LatencyChart> m_latencyChart;
 
     QLabel *m_heading = nullptr;
     QLabel *m_stale = nullptr;

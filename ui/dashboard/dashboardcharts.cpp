@@ -4,6 +4,7 @@
 
 #include "reports/figureformat.h"
 
+#include <QGraphicsLayout>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
@@ -23,20 +24,43 @@ namespace {
 // The bar value labels sit past the end of each bar: leave room for them.
 constexpr double labelRoom = 1.18;
 
+QFont scaledFont(QFont font, double factor)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * factor);
+    return font;
+}
+
+// A chart compact enough for a quarter of a ~320 px bottom dock: small margins, a bold title at the body
+// size, axis labels a little smaller.
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(2, 0, 6, 0));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(3.0);
+    return chart;
+}
+
+// Theme first (it resets every colour and font), then the palette's roles and the compact fonts.
 void style(QChart *chart, const ChartColours &c)
 {
+    chart->setTheme(c.dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(c.background);
     chart->setBackgroundPen(QPen(c.grid));
-    chart->setBackgroundRoundness(4.0);
     chart->setTitleBrush(c.text);
-    QFont title = chart->titleFont();
+    QFont title = QFont();
     title.setBold(true);
     chart->setTitleFont(title);
     chart->legend()->setLabelColor(c.text);
-    chart->setMargins(QMargins(6, 4, 10, 4));
+    chart->legend()->setFont(scaledFont(QFont(), 0.85));
     for (QAbstractAxis *axis : chart->axes()) {
         axis->setLabelsColor(c.text);
+        axis->setLabelsFont(scaledFont(QFont(), 0.85));
         axis->setTitleBrush(c.text);
+        axis->setTitleFont(scaledFont(QFont(), 0.85));
         axis->setGridLineColor(c.grid);
         axis->setLinePenColor(c.grid);
         axis->setShadesVisible(false);
@@ -44,59 +68,6 @@ void style(QChart *chart, const ChartColours &c)
         minor.setAlpha(c.grid.alpha() / 2);
         axis->setMinorGridLineColor(minor);
     }
-}
-
-QChart *newChart(const QString &title, const ChartColours &c)
-{
-    auto *chart = new QChart;
-    chart->setTheme(c.dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setTitle(title);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
-}
-
-// Horizontal bars read top-down in `bars` order (QHorizontalBarSeries draws its first category at the bottom).
-QChart *horizontalBars(const QString &title, const std::vector<ChartBar> &bars, const QString &valueTitle,
-                       int precision, int selected, const ChartColours &c)
-{
-    QChart *chart = newChart(title, c);
-    auto *set = new QBarSet(valueTitle);
-    QStringList categories;
-    double highest = 0.0;
-    for (auto it = bars.rbegin(); it != bars.rend(); ++it) {
-        *set << it->value;
-        categories << it->label;
-        highest = std::max(highest, it->value);
-    }
-    set->setColor(c.bar);
-    set->setBorderColor(c.bar);
-    set->setLabelColor(c.text);
-    set->setSelectedColor(c.accent);
-    if (selected >= 0)
-        set->selectBar(static_cast<int>(bars.size()) - 1 - selected);
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    series->setBarWidth(0.7);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(precision);
-    chart->addSeries(series);
-    auto *categoryAxis = new QBarCategoryAxis;
-    categoryAxis->append(categories);
-    chart->addAxis(categoryAxis, Qt::AlignLeft);
-    series->attachAxis(categoryAxis);
-    auto *valueAxis = new QValueAxis;
-    valueAxis->setTitleText(valueTitle);
-    valueAxis->setLabelFormat(QStringLiteral("%.0f"));
-    valueAxis->setRange(0.0, highest > 0.0 ? highest * labelRoom : 1.0);
-    valueAxis->setTickCount(5);
-    valueAxis->applyNiceNumbers();
-    chart->addAxis(valueAxis, Qt::AlignBottom);
-    series->attachAxis(valueAxis);
-    chart->legend()->hide();
-    style(chart, c);
-    return chart;
 }
 
 } // namespace
@@ -166,103 +137,217 @@ ChartColours chartColours(const QPalette &palette)
     return c;
 }
 
-QChart *costChart(const cost::BillOfMaterials &bom, const ChartColours &colours)
+QString costChartTitle()
 {
-    return horizontalBars(QStringLiteral("Purchase cost by BOM category"), costBars(bom),
-                          QStringLiteral("thousand USD"), 4, -1, colours);
+    return QStringLiteral("Purchase cost, thousand USD");
 }
 
-QChart *powerChart(const cost::PowerRollup &power, const ChartColours &colours)
+QString powerChartTitle()
 {
-    return horizontalBars(QStringLiteral("Power by part, typical"), powerBars(power), QStringLiteral("kW"), 3, -1,
-                          colours);
+    return QStringLiteral("Power, typical kW");
 }
 
-QChart *utilizationChart(const iov::PerformanceMetrics &performance, const ChartColours &colours)
+QString utilizationChartTitle()
 {
-    std::vector<ChartBar> bars = utilizationBars(performance);
-    int selected = -1;
-    for (std::size_t i = 0; i < bars.size(); ++i) {
-        if (bars[i].label == performance.bottleneck) {
-            bars[i].label += bottleneckSuffix();
-            selected = static_cast<int>(i);
+    return QStringLiteral("Busiest stations, % (◀ bottleneck)");
+}
+
+UtilizationBars utilizationChartBars(const iov::PerformanceMetrics &performance)
+{
+    UtilizationBars result { utilizationBars(performance, utilizationBarCount), -1 };
+    for (std::size_t i = 0; i < result.bars.size(); ++i) {
+        if (result.bars[i].label == performance.bottleneck) {
+            result.bars[i].label += bottleneckSuffix();
+            result.bottleneck = static_cast<int>(i);
         }
     }
-    QChart *chart = horizontalBars(QStringLiteral("Busiest stations (◀ bottleneck, in orange)"), bars, QStringLiteral("utilization, %"), 3,
-                                   selected, colours);
-    // Utilization is a share: keep the scale at 100 % so bars compare across scenarios.
-    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal))
-        axis->setRange(0.0, 120.0);
-    return chart;
+    return result;
 }
 
-QChart *latencyChart(const LatencyCurve &curve, double slaS, std::optional<double> nowP99S, const QString &status,
-                     const ChartColours &colours)
+// ---- BarChart -----------------------------------------------------------------------------------
+
+BarChart::BarChart(const QString &title, const QString &valueTitle, int precision)
+    : m_chart(newChart(title))
+    , m_title(title)
+    , m_set(new QBarSet(valueTitle))
+    , m_categories(new QBarCategoryAxis)
+    , m_values(new QValueAxis)
+{
+    auto *series = new QHorizontalBarSeries;
+    series->append(m_set);
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(precision);
+    m_chart->addSeries(series);
+    m_chart->addAxis(m_categories, Qt::AlignLeft);
+    series->attachAxis(m_categories);
+    m_values->setLabelFormat(QStringLiteral("%.0f"));
+    m_values->setTickCount(4);
+    m_chart->addAxis(m_values, Qt::AlignBottom);
+    series->attachAxis(m_values);
+    m_chart->legend()->hide();
+}
+
+void BarChart::setBars(const std::vector<ChartBar> &bars, int selected, std::optional<double> fixedMax)
+{
+    // QHorizontalBarSeries draws its first category at the bottom: append in reverse to read top-down.
+    QList<qreal> values;
+    QStringList categories;
+    double highest = 0.0;
+    for (auto it = bars.rbegin(); it != bars.rend(); ++it) {
+        values << it->value;
+        categories << it->label;
+        highest = std::max(highest, it->value);
+    }
+    m_chart->setTitle(m_title);
+    if (m_categories->categories() != categories)
+        m_categories->setCategories(categories);
+    if (m_set->count() == values.size()) {
+        for (int i = 0; i < values.size(); ++i) {
+            if (m_set->at(i) != values[i])
+                m_set->replace(i, values[i]);
+        }
+    } else {
+        m_set->remove(0, m_set->count());
+        m_set->append(values);
+    }
+    m_set->deselectAllBars();
+    if (selected >= 0 && selected < static_cast<int>(bars.size()))
+        m_set->selectBar(static_cast<int>(bars.size()) - 1 - selected);
+    if (fixedMax) {
+        m_values->setRange(0.0, *fixedMax);
+    } else {
+        m_values->setRange(0.0, highest > 0.0 ? highest * labelRoom : 1.0);
+        m_values->applyNiceNumbers();
+    }
+}
+
+void BarChart::clear(const QString &message)
+{
+    m_set->remove(0, m_set->count());
+    m_categories->clear();
+    m_chart->setTitle(message);
+}
+
+void BarChart::setColours(const ChartColours &colours)
+{
+    style(m_chart, colours);
+    m_set->setColor(colours.bar);
+    m_set->setBorderColor(colours.bar);
+    m_set->setLabelColor(colours.text);
+    m_set->setLabelFont(scaledFont(QFont(), 0.85));
+    m_set->setSelectedColor(colours.accent);
+}
+
+// ---- LatencyChart -------------------------------------------------------------------------------
+
+LatencyChart::LatencyChart()
+    : m_chart(newChart(QStringLiteral("p99 latency against load")))
+    , m_sla(new QLineSeries)
+    , m_now(new QScatterSeries)
+    , m_x(new QValueAxis)
+    , m_y(new QLogValueAxis)
+{
+    for (const iov::TrafficClass traffic : { iov::TrafficClass::Lan, iov::TrafficClass::San, iov::TrafficClass::Ipc }) {
+        auto *line = new QLineSeries;
+        line->setName(iov::trafficClassName(traffic)); // the axis says p99: short names fit a narrow legend
+        m_chart->addSeries(line);
+        m_classes.emplace_back(traffic, line);
+    }
+    m_sla->setName(slaSeriesName());
+    m_chart->addSeries(m_sla);
+    m_now->setName(QStringLiteral("design"));
+    m_now->setMarkerSize(9.0);
+    m_chart->addSeries(m_now);
+    m_x->setTitleText(QStringLiteral("load, × offered"));
+    m_x->setLabelFormat(QStringLiteral("%.2g"));
+    m_x->setTickCount(6);
+    // Logarithmic: the SLA is often ten times the p99 at the design's load, and a linear scale would flatten
+    // the curve onto the axis.
+    m_y->setTitleText(QStringLiteral("p99, µs"));
+    m_y->setBase(10.0);
+    m_y->setLabelFormat(QStringLiteral("%g"));
+    m_y->setMinorTickCount(8);
+    m_chart->addAxis(m_x, Qt::AlignBottom);
+    m_chart->addAxis(m_y, Qt::AlignLeft);
+    for (QAbstractSeries *s : m_chart->series()) {
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    }
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+}
+
+void LatencyChart::setCurve(const LatencyCurve &curve, double slaS, std::optional<double> nowP99S,
+                            const QString &status)
 {
     QString title = QStringLiteral("p99 latency against load");
     if (!status.isEmpty())
         title += QStringLiteral(" — ") + status;
     else if (!curve.note.isEmpty())
         title += QStringLiteral(" — ") + curve.note;
-    QChart *chart = newChart(title, colours);
-    const double xMax = std::max(curve.maxLoadScale, 1.05);
-    double yMax = slaS * 1e6;
-    double yMin = slaS * 1e6;
-    for (const LatencySeries &s : curve.series) {
-        auto *line = new QLineSeries;
-        line->setName(iov::trafficClassName(s.traffic) + QStringLiteral(" p99"));
-        for (const QPointF &p : s.points) {
-            line->append(p.x(), p.y() * 1e6);
-            yMax = std::max(yMax, p.y() * 1e6);
-            yMin = std::min(yMin, p.y() * 1e6);
+    m_chart->setTitle(title);
+    const double slaUs = slaS * 1e6;
+    double yMax = slaUs;
+    double yMin = slaUs;
+    for (const auto &[traffic, line] : m_classes) {
+        QList<QPointF> points;
+        for (const LatencySeries &s : curve.series) {
+            if (s.traffic != traffic)
+                continue;
+            for (const QPointF &p : s.points) {
+                points.append({ p.x(), p.y() * 1e6 });
+                yMax = std::max(yMax, p.y() * 1e6);
+                yMin = std::min(yMin, p.y() * 1e6);
+            }
         }
-        chart->addSeries(line);
-        QPen pen = line->pen();
+        line->replace(points);
+        line->setVisible(!points.isEmpty());
+    }
+    const bool hasNow = nowP99S && std::isfinite(*nowP99S);
+    if (hasNow) {
+        m_now->replace(QList<QPointF> { { 1.0, *nowP99S * 1e6 } });
+        yMax = std::max(yMax, *nowP99S * 1e6);
+        yMin = std::min(yMin, *nowP99S * 1e6);
+    } else {
+        m_now->clear();
+    }
+    m_now->setVisible(hasNow);
+    m_x->setRange(0.0, std::max(curve.maxLoadScale, 1.05));
+    m_x->applyNiceNumbers();
+    // From the power of ten below the lowest point, so the axis has at least two labelled decades.
+    m_y->setRange(std::pow(10.0, std::floor(std::log10(std::max(yMin, 0.01)))), yMax * 1.5);
+    // Across the whole plot, whatever the axis rounded its end to.
+    m_sla->replace(QList<QPointF> { { 0.0, slaUs }, { m_x->max(), slaUs } });
+    m_sla->setVisible(true);
+}
+
+void LatencyChart::clear(const QString &message)
+{
+    for (const auto &[traffic, line] : m_classes) {
+        line->clear();
+        line->setVisible(false);
+    }
+    m_sla->clear();
+    m_sla->setVisible(false);
+    m_now->clear();
+    m_now->setVisible(false);
+    m_chart->setTitle(message);
+}
+
+void LatencyChart::setColours(const ChartColours &colours)
+{
+    m_colours = colours;
+    style(m_chart, colours);
+    for (const auto &[traffic, line] : m_classes) {
+        QPen pen = line->pen(); // the theme's colour for the class
         pen.setWidthF(2.0);
         line->setPen(pen);
     }
-    auto *sla = new QLineSeries;
-    sla->setName(slaSeriesName());
-    chart->addSeries(sla);
-    sla->setPen(QPen(colours.sla, 2.0, Qt::DashLine));
-    if (nowP99S && std::isfinite(*nowP99S)) {
-        auto *now = new QScatterSeries;
-        now->setName(QStringLiteral("as designed"));
-        now->append(1.0, *nowP99S * 1e6);
-        now->setMarkerSize(10.0);
-        chart->addSeries(now);
-        now->setColor(colours.text);
-        now->setBorderColor(colours.background);
-        yMax = std::max(yMax, *nowP99S * 1e6);
-        yMin = std::min(yMin, *nowP99S * 1e6);
-    }
-    auto *x = new QValueAxis;
-    x->setTitleText(QStringLiteral("load, × offered"));
-    x->setRange(0.0, xMax);
-    x->setLabelFormat(QStringLiteral("%.2g"));
-    x->setTickCount(6);
-    x->applyNiceNumbers();
-    // Logarithmic: the SLA is often ten times the p99 at the design's load, and a linear scale would flatten
-    // the curve onto the axis.
-    auto *y = new QLogValueAxis;
-    y->setTitleText(QStringLiteral("p99, µs (log scale)"));
-    y->setBase(10.0);
-    // From the power of ten below the lowest point, so the axis has at least two labelled decades.
-    y->setRange(std::pow(10.0, std::floor(std::log10(std::max(yMin, 0.01)))), yMax * 1.5);
-    y->setLabelFormat(QStringLiteral("%g"));
-    y->setMinorTickCount(8);
-    // Across the whole plot, whatever the axis rounded its end to.
-    sla->append(0.0, slaS * 1e6);
-    sla->append(x->max(), slaS * 1e6);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries *s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    style(chart, colours);
-    return chart;
+    m_sla->setPen(QPen(colours.sla, 2.0, Qt::DashLine));
+    m_now->setColor(colours.text);
+    m_now->setBorderColor(colours.background);
 }
 
 } // namespace iovplan::ui

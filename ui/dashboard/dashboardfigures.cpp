@@ -9,6 +9,7 @@
 
 namespace iovplan::ui {
 
+using reports::formatLatency;
 using reports::formatNumber;
 using reports::formatUsd;
 using reports::formatWatts;
@@ -48,7 +49,7 @@ QString percent(double fraction)
 KpiFigure purchaseTile(const cost::CostFigures &c)
 {
     return { QStringLiteral("purchase"), QStringLiteral("Purchase cost"), formatUsd(c.purchase),
-             QStringLiteral("I/O only: %1").arg(formatUsd(c.ioPurchase)),
+             QStringLiteral("I/O only %1").arg(formatUsd(c.ioPurchase)),
              QStringLiteral("List price of every BOM line. I/O = adapters, switching, gateways, cabling; "
                             "the total adds the servers and storage the design prices."),
              false };
@@ -57,7 +58,7 @@ KpiFigure purchaseTile(const cost::CostFigures &c)
 KpiFigure tcoTile(const cost::CostFigures &c, const design::Assumptions &a)
 {
     return { QStringLiteral("tco"), QStringLiteral("TCO, %1 years").arg(c.years), formatUsd(c.tcoUsd),
-             QStringLiteral("I/O only: %1").arg(formatUsd(c.ioTcoUsd)),
+             QStringLiteral("I/O only %1").arg(formatUsd(c.ioTcoUsd)),
              QStringLiteral("Purchase + %1 years of maintenance and energy (typical watts × 8,760 h × PUE %2 × %3/kWh).")
                  .arg(c.years)
                  .arg(formatNumber(a.pue, 2), pricePerKwh(a.electricityUsdPerKwh)),
@@ -67,9 +68,10 @@ KpiFigure tcoTile(const cost::CostFigures &c, const design::Assumptions &a)
 KpiFigure wattsTile(const cost::PowerRollup &p)
 {
     return { QStringLiteral("watts"), QStringLiteral("Power, typical"), formatWatts(p.typicalW()),
-             QStringLiteral("I/O %1 · server adapters %2").arg(formatWatts(p.ioTypicalW), formatWatts(p.adapterTypicalW)),
-             QStringLiteral("Each item's typical draw: servers, I/O and storage. \"Server adapters\" counts the "
-                            "adapters inside the servers alone (the white paper's Table 1 basis)."),
+             QStringLiteral("I/O %1, adapters %2").arg(formatWatts(p.ioTypicalW), formatWatts(p.adapterTypicalW)),
+             QStringLiteral("Each item's typical draw: servers, I/O and storage. I/O = adapters, switching, gateways, "
+                            "cabling; \"adapters\" counts the adapters inside the servers alone (the white "
+                            "paper's Table 1 basis)."),
              false };
 }
 
@@ -77,7 +79,7 @@ QString lanPeak(const iov::PerformanceMetrics &perf)
 {
     for (const iov::ClassMetrics &c : perf.classes) {
         if (c.traffic == iov::TrafficClass::Lan)
-            return QStringLiteral("one VM alone: %1 (lan)").arg(formatBytesPerS(c.peakVmBytesPerS));
+            return QStringLiteral("lan, one VM: %1").arg(reports::formatMegabytesPerS(c.peakVmBytesPerS));
     }
     return {};
 }
@@ -86,7 +88,7 @@ KpiFigure throughputTile(const design::Scenario &scenario, const iov::Performanc
 {
     KpiFigure tile { QStringLiteral("throughput"), QStringLiteral("Throughput per VM"), {}, lanPeak(perf), {}, false };
     const double slaBytes = scenario.workload.sla.throughputBytesPerS;
-    const QString sla = slaBytes > 0.0 ? QStringLiteral(" SLA: at least %1 per VM.").arg(formatBytesPerS(slaBytes))
+    const QString sla = slaBytes > 0.0 ? QStringLiteral(" SLA: at least %1 per VM.").arg(reports::formatMegabytesPerS(slaBytes))
                                        : QStringLiteral(" The SLA sets no throughput target.");
     tile.caption = QStringLiteral("Carried bytes/s per VM, all classes, one direction, over %1 VMs.")
                        .arg(formatNumber(totalVms(scenario)))
@@ -97,7 +99,7 @@ KpiFigure throughputTile(const design::Scenario &scenario, const iov::Performanc
         return tile;
     }
     const double perVm = carriedBytesPerVm(scenario, perf);
-    tile.value = formatBytesPerS(perVm);
+    tile.value = reports::formatMegabytesPerS(perVm);
     tile.alert = slaBytes > 0.0 && perVm < slaBytes;
     return tile;
 }
@@ -124,8 +126,8 @@ KpiFigure p99Tile(const design::Scenario &scenario, const iov::PerformanceMetric
     }
     tile.value = formatLatency(*worst);
     tile.alert = *worst > sla;
-    tile.detail = tile.alert ? QStringLiteral("misses the %1 SLA by %2").arg(formatLatency(sla), formatLatency(*worst - sla))
-                             : QStringLiteral("within the %1 SLA").arg(formatLatency(sla));
+    tile.detail = tile.alert ? QStringLiteral("misses %1 SLA by %2").arg(formatLatency(sla), formatLatency(*worst - sla))
+                             : QStringLiteral("within %1 SLA").arg(formatLatency(sla));
     return tile;
 }
 
@@ -141,7 +143,7 @@ KpiFigure headroomTile(const iov::PerformanceMetrics &perf)
         return tile;
     }
     tile.value = percent(perf.cpuHeadroom);
-    tile.detail = QStringLiteral("I/O takes %1 of the busy CPU").arg(percent(perf.ioCpuShare));
+    tile.detail = QStringLiteral("I/O: %1 of busy CPU").arg(percent(perf.ioCpuShare));
     return tile;
 }
 
@@ -149,7 +151,7 @@ KpiFigure maxVmsTile(const design::Scenario &scenario, const iov::PerformanceMet
 {
     const int now = largestVmsPerServer(scenario);
     return { QStringLiteral("max-vms"), QStringLiteral("Max VMs per server"), QString::number(perf.maxVmsPerServer),
-             QStringLiteral("now: %1 per server").arg(now),
+             QStringLiteral("now %1 per server").arg(now),
              QStringLiteral("Most VMs per server with nothing saturated, every interactive p99 within the SLA "
                             "latency and each VM offered the SLA throughput (capacity search)."),
              perf.maxVmsPerServer < now };
@@ -175,18 +177,6 @@ DashboardFigures dashboardFigures(const design::Scenario &scenario, const iov::S
                       headroomTile(perf),
                       maxVmsTile(scenario, perf) };
     return figures;
-}
-
-QString formatBytesPerS(double bytesPerS)
-{
-    return formatNumber(bytesPerS / 1e6, 1) + QStringLiteral(" MB/s");
-}
-
-QString formatLatency(double seconds)
-{
-    if (std::abs(seconds) < 1.0)
-        return formatNumber(seconds * 1e6, 1) + QStringLiteral(" µs");
-    return formatNumber(seconds, 2) + QStringLiteral(" s");
 }
 
 QString saturatedText(const iov::PerformanceMetrics &performance)

@@ -12,8 +12,8 @@
 
 namespace iovplan::ui {
 
-/// One KPI tile: a headline value, a line of detail under it, and a caption saying what the figure is and
-/// on what basis it is computed.
+/// One KPI tile: a headline value, one short line of detail under it, and a caption saying what the figure
+/// is and on what basis it is computed (the tile's tooltip).
 struct KpiFigure
 {
     QString id; ///< stable name: "purchase", "tco", "watts", "throughput", "p99", "headroom", "max-vms"
@@ -36,10 +36,6 @@ struct DashboardFigures
 /// performance tiles say at what load it saturates instead.
 [[nodiscard]] DashboardFigures dashboardFigures(const design::Scenario &scenario, const iov::ScenarioMetrics &metrics);
 
-/// "117.6 MB/s" (decimal megabytes per second, as the catalogs and `evaluate --format table` write them).
-[[nodiscard]] QString formatBytesPerS(double bytesPerS);
-/// "176.0 µs" below one second, else "1.25 s".
-[[nodiscard]] QString formatLatency(double seconds);
 /// "Saturated at 0.83× load" (or "Saturated" when the model gives no saturation point).
 [[nodiscard]] QString saturatedText(const iov::PerformanceMetrics &performance);
 

@@ -4,18 +4,35 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace iovplan::ui {
 
 namespace {
+
+constexpr double valueScale = 1.45; // the headline value's font against the tile's
+constexpr int horizontalMargin = 8;
 
 QFont scaled(QFont font, double factor, bool bold)
 {
     if (font.pointSizeF() > 0)
         font.setPointSizeF(font.pointSizeF() * factor);
     else
-        font.setPixelSize(static_cast<int>(font.pixelSize() * factor));
+        font.setPixelSize(std::max(1, static_cast<int>(font.pixelSize() * factor)));
     font.setBold(bold);
     return font;
+}
+
+QString tooltipOf(const KpiFigure &figure)
+{
+    // Rich text, so Qt wraps the caption instead of showing one screen-wide line.
+    QString tip = QStringLiteral("<p><b>%1: %2</b>").arg(figure.title.toHtmlEscaped(), figure.value.toHtmlEscaped());
+    if (!figure.detail.isEmpty())
+        tip += QStringLiteral("<br>") + figure.detail.toHtmlEscaped();
+    tip += QStringLiteral("</p>");
+    if (!figure.caption.isEmpty())
+        tip += QStringLiteral("<p>") + figure.caption.toHtmlEscaped() + QStringLiteral("</p>");
+    return tip;
 }
 
 } // namespace
@@ -25,25 +42,25 @@ KpiTile::KpiTile(QWidget *parent)
     , m_title(new QLabel(this))
     , m_value(new QLabel(this))
     , m_detail(new QLabel(this))
-    , m_caption(new QLabel(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
-    m_title->setFont(scaled(font(), 1.0, true));
-    m_value->setFont(scaled(font(), 1.6, true));
-    m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_caption->setFont(scaled(font(), 0.85, false));
-    m_caption->setWordWrap(true);
-    m_detail->setWordWrap(true);
-    m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_title->setFont(scaled(font(), 0.92, true));
+    m_value->setFont(scaled(font(), valueScale, true));
+    m_detail->setFont(scaled(font(), 0.86, false));
+    // Texts are fitted to the tile's width (fitTexts): never let a label's text widen the tile.
+    for (QLabel *label : { m_title, m_value, m_detail }) {
+        label->setMinimumWidth(1);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 8, 10, 8);
-    layout->setSpacing(2);
+    layout->setContentsMargins(horizontalMargin, 5, horizontalMargin, 5);
+    layout->setSpacing(1);
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_detail);
-    layout->addWidget(m_caption, 1);
     applyColours();
 }
 
@@ -51,28 +68,46 @@ void KpiTile::setFigure(const KpiFigure &figure)
 {
     m_figure = figure;
     setObjectName(QStringLiteral("kpi-") + figure.id);
-    m_title->setText(figure.title);
-    m_value->setText(figure.value);
-    m_detail->setText(figure.detail);
-    m_detail->setVisible(!figure.detail.isEmpty());
-    m_caption->setText(figure.caption);
-    setToolTip(figure.caption);
+    setToolTip(tooltipOf(figure));
+    fitTexts();
     applyColours();
 }
 
-QString KpiTile::valueText() const
+QSize KpiTile::sizeHint() const
 {
-    return m_value->text();
+    return { 170, minimumSizeHint().height() };
 }
 
-QString KpiTile::detailText() const
+QSize KpiTile::minimumSizeHint() const
 {
-    return m_detail->text();
+    // Title, value and detail lines at their fonts, whatever the texts (an empty tile keeps its height).
+    const int height = QFontMetrics(m_title->font()).height() + QFontMetrics(m_value->font()).height()
+                       + QFontMetrics(m_detail->font()).height() + 2 + 10 + 2 * frameWidth();
+    return { 120, height };
 }
 
-QString KpiTile::captionText() const
+void KpiTile::resizeEvent(QResizeEvent *event)
 {
-    return m_caption->text();
+    QFrame::resizeEvent(event);
+    fitTexts();
+}
+
+void KpiTile::fitTexts()
+{
+    const int available = std::max(1, contentsRect().width() - 2 * horizontalMargin);
+    // The value: shrink its font down to the tile's own size, then elide (the tooltip has the whole text).
+    const QFont base = scaled(font(), valueScale, true);
+    QFont valueFont = base;
+    const double smallest = font().pointSizeF() > 0 ? font().pointSizeF() : 0.0;
+    while (smallest > 0.0 && valueFont.pointSizeF() > smallest
+           && QFontMetrics(valueFont).horizontalAdvance(m_figure.value) > available)
+        valueFont.setPointSizeF(std::max(smallest, valueFont.pointSizeF() - 0.5));
+    // Keep the line height of the full-size font, so tiles of one row stay aligned.
+    m_value->setFixedHeight(QFontMetrics(base).height());
+    m_value->setFont(valueFont);
+    m_value->setText(QFontMetrics(valueFont).elidedText(m_figure.value, Qt::ElideRight, available));
+    m_title->setText(QFontMetrics(m_title->font()).elidedText(m_figure.title, Qt::ElideRight, available));
+    m_detail->setText(QFontMetrics(m_detail->font()).elidedText(m_figure.detail, Qt::ElideRight, available));
 }
 
 void KpiTile::changeEvent(QEvent *event)
@@ -80,6 +115,12 @@ void KpiTile::changeEvent(QEvent *event)
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyColours();
+    else if (event->type() == QEvent::FontChange) {
+        m_title->setFont(scaled(font(), 0.92, true));
+        m_detail->setFont(scaled(font(), 0.86, false));
+        fitTexts();
+        updateGeometry();
+    }
 }
 
 void KpiTile::applyColours()
@@ -93,13 +134,13 @@ void KpiTile::applyColours()
     valuePalette.setColor(QPalette::WindowText, m_figure.alert ? alert : p.color(QPalette::Text));
     valuePalette.setColor(QPalette::Text, m_figure.alert ? alert : p.color(QPalette::Text));
     m_value->setPalette(valuePalette);
-    QPalette textPalette = p;
-    textPalette.setColor(QPalette::WindowText, p.color(QPalette::Text));
-    m_title->setPalette(textPalette);
-    m_detail->setPalette(textPalette);
-    QPalette captionPalette = p;
-    captionPalette.setColor(QPalette::WindowText, p.color(QPalette::PlaceholderText));
-    m_caption->setPalette(captionPalette);
+    QPalette titlePalette = p;
+    titlePalette.setColor(QPalette::WindowText, p.color(QPalette::Text));
+    m_title->setPalette(titlePalette);
+    // The detail is secondary: the placeholder role, readable in both themes but quieter than the value.
+    QPalette detailPalette = p;
+    detailPalette.setColor(QPalette::WindowText, p.color(QPalette::PlaceholderText));
+    m_detail->setPalette(detailPalette);
 }
 
 } // namespace iovplan::ui

@@ -1,6 +1,7 @@
 #pragma once
-// One KPI tile of the dashboard: title, headline value, a detail line and a caption saying what the figure
-// is and its basis. Colours come from the palette; an alert shows the value in the alert colour.
+// One KPI tile of the dashboard, compact enough for seven in a row of a bottom dock: title, headline value
+// and one short detail line. What the figure is and its basis (the caption) is the tile's tooltip. Colours
+// come from the palette; an alert shows the value in the alert colour.
 
 #include "dashboardfigures.h"
 
@@ -22,22 +23,28 @@ public:
     void setFigure(const KpiFigure &figure);
     [[nodiscard]] const KpiFigure &figure() const { return m_figure; }
 
-    [[nodiscard]] QString valueText() const;
-    [[nodiscard]] QString detailText() const;
-    [[nodiscard]] QString captionText() const;
+    /// The full texts shown (a narrow tile shrinks the value's font, then elides; the tooltip has them all).
+    [[nodiscard]] QString valueText() const { return m_figure.value; }
+    [[nodiscard]] QString detailText() const { return m_figure.detail; }
+    /// What the figure is and its basis: the tooltip's text.
+    [[nodiscard]] QString captionText() const { return m_figure.caption; }
     [[nodiscard]] bool isAlert() const { return m_figure.alert; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyColours();
+    void fitTexts();
 
     KpiFigure m_figure;
     QLabel *m_title = nullptr;
     QLabel *m_value = nullptr;
     QLabel *m_detail = nullptr;
-    QLabel *m_caption = nullptr;
 };
 
 } // namespace iovplan::ui

@@ -7,7 +7,8 @@
 namespace iovplan::ui {
 
 LatencyCurve latencyCurve(const design::Scenario &scenario, const design::PinnedCatalog &catalog,
-                          std::optional<double> maxLoadScale, int steps)
+                          std::optional<double> maxLoadScale, int steps,
+                          const iov::ProgressCallback &progress)
 {
     LatencyCurve curve;
     if (!maxLoadScale || !std::isfinite(*maxLoadScale) || *maxLoadScale <= 0.0) {
@@ -17,8 +18,14 @@ LatencyCurve latencyCurve(const design::Scenario &scenario, const design::Pinned
     steps = std::max(2, steps);
     const double to = latencyCurveReach * *maxLoadScale;
     const double from = to / steps;
+    iov::SweepOptions options;
+    options.progress = progress;
     const iov::SweepResult swept = iov::sweep(scenario, catalog, iov::SweepParameter { iov::SweepKind::LoadScale, {} },
-                                              from, to, steps);
+                                              from, to, steps, options);
+    if (swept.cancelled) {
+        curve.note = QStringLiteral("cancelled");
+        return curve;
+    }
     if (!swept.error.isEmpty()) {
         curve.note = swept.error;
         return curve;

@@ -36,8 +36,10 @@ inline constexpr double latencyCurveReach = 0.97;
 
 /// Sweeps the load of `scenario` in `steps` steps from latencyCurveReach × maxLoadScale / steps up to
 /// latencyCurveReach × maxLoadScale, where maxLoadScale is the evaluated one (`maxLoadScale`; none gives a
-/// note instead of a curve).
+/// note instead of a curve). `progress` is called after each step; returning false stops the sweep (a
+/// newer evaluation made this curve useless) and the curve comes back empty with the note "cancelled".
 [[nodiscard]] LatencyCurve latencyCurve(const design::Scenario &scenario, const design::PinnedCatalog &catalog,
-                                        std::optional<double> maxLoadScale, int steps = 24);
+                                        std::optional<double> maxLoadScale, int steps = 24,
+                                        const iov::ProgressCallback &progress = {});
 
 } // namespace iovplan::ui

@@ -1,6 +1,7 @@
 #include "cablepage.h"
 
 #include "itemsummary.h"
+#include "objectbyid.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -10,15 +11,6 @@
 namespace iovplan::ui {
 
 namespace {
-
-template <typename T> const T *findById(const std::vector<T> &objects, const QString &id)
-{
-    for (const T &object : objects) {
-        if (object.id == id)
-            return &object;
-    }
-    return nullptr;
-}
 
 QLabel *wrapping(QWidget *parent)
 {

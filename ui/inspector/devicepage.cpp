@@ -2,6 +2,7 @@
 
 #include "fieldvalidation.h"
 #include "itemsummary.h"
+#include "objectbyid.h"
 
 #include "model/design/itemspecs.h"
 
@@ -18,15 +19,6 @@
 namespace iovplan::ui {
 
 namespace {
-
-template <typename T> const T *findById(const std::vector<T> &objects, const QString &id)
-{
-    for (const T &object : objects) {
-        if (object.id == id)
-            return &object;
-    }
-    return nullptr;
-}
 
 QString kindTitle(DevicePage::Kind kind)
 {

@@ -364,6 +364,14 @@ void TestDesignCanvas::selectionFollowsBothWays()
     shown.sort();
     QCOMPARE(shown, (QStringList { QStringLiteral("cbl-0001"), QStringLiteral("srv-010") }));
     QVERIFY(!f.scene()->device(QStringLiteral("srv-001"))->isSelected());
+    // Chosen elsewhere (a problem activated) and off screen: the canvas brings it into view.
+    f.view->setZoom(1.0);
+    f.view->centerOn(f.deviceCenter(QStringLiteral("srv-001")));
+    const QString far = f.scenario().design.servers.back().id;
+    const QRectF visible = f.view->mapToScene(f.view->viewport()->rect()).boundingRect();
+    QVERIFY(!visible.contains(f.deviceCenter(far)));
+    f.selection.setIds({ far });
+    QVERIFY(f.view->mapToScene(f.view->viewport()->rect()).boundingRect().contains(f.deviceCenter(far)));
     // A rubber band over empty rack space selects nothing and clears the selection.
     f.selection.setIds({});
     QVERIFY(f.scene()->selectedItems().isEmpty());

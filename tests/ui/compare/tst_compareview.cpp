@@ -23,9 +23,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <QPointer>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 
 using namespace iovplan;
 using namespace iovplan::testing;
@@ -74,6 +80,10 @@ private Q_SLOTS:
     void duplicatedScenarioMatchesCli();
     void followsTheDocument();
     void choiceIsLimitedToFour();
+    void defersRefreshWhileHidden();
+    void keepsChartsWhileScenariosStay();
+    void chartsFitTheirSize();
+    void remembersTheSplitter();
     void exportsCsv();
     void copiesToClipboard();
     void screenshot_data();
@@ -98,6 +108,9 @@ void TestCompareView::init()
     m_service = std::make_unique<ui::EvaluationService>(*m_document);
     m_view = std::make_unique<CompareView>(*m_document, *m_service);
     m_view->resize(1500, 900);
+    // Shown: a hidden view defers its refreshes to the next show (defersRefreshWhileHidden).
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
     QVERIFY(m_service->waitForIdle());
     QTRY_VERIFY(settled(*m_view));
 }
@@ -219,6 +232,135 @@ void TestCompareView::choiceIsLimitedToFour()
     QCOMPARE(m_view->chosenScenarios().size(), std::size_t(3));
     QVERIFY(list->item(4)->flags() & Qt::ItemIsEnabled);
     QCOMPARE(m_view->model().scenarioCount(), 3);
+}
+
+// While another tab is current the view is hidden: an edit and its evaluation rebuild nothing; the next
+// show brings the new figures in one refresh.
+void TestCompareView::defersRefreshWhileHidden()
+{
+    ui::DocumentEditor editor(*m_document, nullptr);
+    const ui::ScenarioKey first = m_document->scenarioKeys().front();
+    const ComparisonModel &model = m_view->model();
+    const int row = model.rowOf(QStringLiteral("performance/cpu_utilization"));
+    QVERIFY(row >= 0);
+    const double before = model.numberAt(row, 0).value_or(-1.0);
+    QVERIFY(!m_view->refreshDeferred());
+    const ui::EvaluationPtr old = m_service->latest(first);
+
+    m_view->hide();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    design::Workload workload = m_document->scenario(first).workload;
+    workload.profiles.front().vmsPerServer += 2;
+    QVERIFY(editor.setWorkload(first, workload, QStringLiteral("vmsPerServer")).ok());
+    QVERIFY(m_service->waitForIdle());
+    QTRY_VERIFY(m_service->latest(first) != old);
+    QCoreApplication::processEvents(); // the coalesced refresh the evaluation asked for
+    QVERIFY(m_view->refreshDeferred());
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(changes.count(), 0);
+    QCOMPARE(headers.count(), 0);
+    QCOMPARE(model.numberAt(row, 0).value_or(-1.0), before);
+
+    m_view->show();
+    QVERIFY(!m_view->refreshDeferred());
+    QVERIFY(settled(*m_view));
+    QVERIFY(changes.count() + resets.count() > 0);
+    QVERIFY(model.numberAt(row, 0).value_or(-1.0) > before);
+    // The charts follow too: the LAN peak per VM falls with more VMs sharing the adapters.
+    auto *series = qobject_cast<QBarSeries *>(m_view->charts().at(3)->series().value(0));
+    QVERIFY(series != nullptr);
+    const int lanRow = model.rowOf(QStringLiteral("performance/classes/lan/peak_vm_bytes_per_s"));
+    QCOMPARE(series->barSets().at(0)->at(0), model.numberAt(lanRow, 0).value_or(-1.0) * 1e-6);
+}
+
+// New figures for the same scenarios update the bars of the same QChart objects; another choice of
+// scenarios makes new charts.
+void TestCompareView::keepsChartsWhileScenariosStay()
+{
+    ui::DocumentEditor editor(*m_document, nullptr);
+    // Guarded: a view that made new charts deleted these.
+    QList<QPointer<QChart>> before;
+    for (QChart *chart : m_view->charts())
+        before << chart;
+    const ui::ScenarioKey first = m_document->scenarioKeys().front();
+    // More VMs per server: the per-VM throughput and the latencies change.
+    design::Workload workload = m_document->scenario(first).workload;
+    workload.profiles.front().vmsPerServer += 2;
+    QVERIFY(editor.setWorkload(first, workload, QStringLiteral("vmsPerServer")).ok());
+    QVERIFY(m_service->waitForIdle());
+    QTRY_VERIFY(settled(*m_view));
+    QCOMPARE(m_view->charts().size(), before.size());
+    for (int i = 0; i < before.size(); ++i) {
+        QVERIFY2(!before.at(i).isNull(), "the chart was deleted and made anew");
+        QVERIFY(m_view->charts().at(i) == before.at(i).data());
+    }
+    // The throughput chart's bars equal the table's figures after the update.
+    const ComparisonModel &model = m_view->model();
+    auto *series = qobject_cast<QBarSeries *>(m_view->charts().at(3)->series().value(0));
+    QVERIFY(series != nullptr);
+    const int lanRow = model.rowOf(QStringLiteral("performance/classes/lan/peak_vm_bytes_per_s"));
+    QVERIFY(lanRow >= 0);
+    for (int s = 0; s < model.scenarioCount(); ++s)
+        QCOMPARE(series->barSets().at(s)->at(0), model.numberAt(lanRow, s).value_or(0.0) * 1e-6);
+    // Three scenarios: new charts with three bar sets.
+    const std::vector<ui::ScenarioKey> keys = m_document->scenarioKeys();
+    m_view->setChosenScenarios({ keys.at(0), keys.at(1), keys.at(2) });
+    QVERIFY(before.at(0).isNull());
+    QCOMPARE(qobject_cast<QBarSeries *>(m_view->charts().at(0)->series().value(0))->count(), 3);
+}
+
+// At the size the main window gives them (about 200×170 px) every category label of every chart is shown:
+// Qt Charts hides a label wider than its category, so short (two-line) labels are checked by width.
+void TestCompareView::chartsFitTheirSize()
+{
+    const QList<ui::ComparisonChartSpec> specs = ui::compareViewCharts();
+    QCOMPARE(specs.size(), 4);
+    for (int i = 0; i < specs.size(); ++i) {
+        QChartView view(ui::comparisonBarChart(m_view->model(), specs.at(i), false));
+        view.resize(200, 170);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QChart *chart = view.chart();
+        auto *axis = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis != nullptr);
+        const QFontMetricsF metrics(axis->labelsFont());
+        const double categoryWidth = chart->plotArea().width() / double(axis->count());
+        QVERIFY2(categoryWidth > 0.0, qPrintable(specs.at(i).title));
+        for (const QString &category : axis->categories()) {
+            for (const QString &line : category.split(QStringLiteral("<br>"))) {
+                QVERIFY2(metrics.horizontalAdvance(line) < categoryWidth,
+                         qPrintable(QStringLiteral("%1: \"%2\" is %3 px in a %4 px category")
+                                        .arg(specs.at(i).title, line)
+                                        .arg(metrics.horizontalAdvance(line))
+                                        .arg(categoryWidth)));
+            }
+        }
+    }
+}
+
+// The table/charts splitter is remembered across views (QSettings).
+void TestCompareView::remembersTheSplitter()
+{
+    QSettings().remove(QStringLiteral("compareView/splitter"));
+    auto *splitter = m_view->findChild<QSplitter *>(QStringLiteral("compareSplitter"));
+    QVERIFY(splitter != nullptr);
+    QCOMPARE(splitter->count(), 2);
+    const int total = splitter->sizes().at(0) + splitter->sizes().at(1);
+    // The table gets most of the height by default.
+    QVERIFY(splitter->sizes().at(0) > splitter->sizes().at(1));
+    const int chartsHeight = 300;
+    splitter->setSizes({ total - chartsHeight, chartsHeight });
+    Q_EMIT splitter->splitterMoved(total - chartsHeight, 1);
+    CompareView second(*m_document, *m_service);
+    second.resize(m_view->size());
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    auto *restored = second.findChild<QSplitter *>(QStringLiteral("compareSplitter"));
+    QVERIFY(restored != nullptr);
+    QCOMPARE(restored->sizes().at(1), chartsHeight);
+    QSettings().remove(QStringLiteral("compareView/splitter"));
 }
 
 void TestCompareView::exportsCsv()

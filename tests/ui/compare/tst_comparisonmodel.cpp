@@ -211,6 +211,12 @@ void TestComparisonModel::deltasAndSavings()
     QVERIFY(model.index(row, model.scenarioColumn(1)).data(Qt::BackgroundRole).isValid());
     QVERIFY(!model.index(row, model.scenarioColumn(0)).data(Qt::BackgroundRole).isValid());
     QCOMPARE(model.headerData(model.scenarioColumn(0), Qt::Horizontal).toString(), QStringLiteral("GigE+FC\n(baseline)"));
+    // These rows are lower-is-better: the percentage is a saving, and the header and tooltip say so.
+    QCOMPARE(model.headerData(model.percentColumn(1), Qt::Horizontal).toString(), QStringLiteral("IB software IOV\n% saving / gain"));
+    const QString headerTip = model.headerData(model.percentColumn(1), Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(headerTip.contains(QStringLiteral("the saving")) && headerTip.contains(QStringLiteral("the gain")), qPrintable(headerTip));
+    const QString cellTip = model.index(row, model.percentColumn(1)).data(Qt::ToolTipRole).toString();
+    QVERIFY2(cellTip.contains(QStringLiteral("lower than GigE+FC (better: a saving)")), qPrintable(cellTip));
     QCOMPARE(model.deltaColumn(0), -1);
     QCOMPARE(model.percentColumn(0), -1);
 }

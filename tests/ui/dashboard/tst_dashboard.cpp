@@ -9,6 +9,7 @@
 #include "model/iov/whatifedits.h"
 #include "reports/figureformat.h"
 #include "tests/exampleproject.h"
+#include "ui/dashboard/latencycurve.h"
 
 #include <QDir>
 #include <QLabel>
@@ -39,6 +40,7 @@ EvaluationPtr evaluated(const design::Scenario &scenario, ScenarioKey key = 0)
     e->key = key;
     e->revision = 1;
     e->scenario = scenario;
+    e->catalog = ciovExample().catalog;
     e->metrics = iov::evaluate(scenario, ciovExample().catalog);
     return e;
 }
@@ -252,7 +254,6 @@ private Q_SLOTS:
     void latencyChartHasTheSlaLine()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        dashboard.setCatalog(ciovExample().catalog);
         const EvaluationPtr e = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
         QSignalSpy ready(&dashboard, &Dashboard::curveReady);
         dashboard.setEvaluation(e);
@@ -268,7 +269,7 @@ private Q_SLOTS:
             QCOMPARE(p.y(), slaUs);
         QCOMPARE(sla->at(0).x(), 0.0);
 
-        QLineSeries *lan = lineNamed(chart, QStringLiteral("lan p99"));
+        QLineSeries *lan = lineNamed(chart, QStringLiteral("lan"));
         QVERIFY(lan != nullptr);
         QVERIFY(lan->count() >= 10);
         const double maxScale = *e->metrics.performance.maxLoadScale;
@@ -283,7 +284,6 @@ private Q_SLOTS:
     void newerEvaluationSupersedesTheCurve()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        dashboard.setCatalog(ciovExample().catalog);
         const EvaluationPtr older = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
         const EvaluationPtr newer = evaluated(exampleScenario(QStringLiteral("IB native IOV")));
         QVERIFY(std::abs(*older->metrics.performance.maxLoadScale - *newer->metrics.performance.maxLoadScale) > 0.3);
@@ -293,7 +293,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isCurvePending(), 60000);
         QTest::qWait(50); // the older sweep, finishing later, must not replace it
         QCOMPARE(ready.size(), 1);
-        QLineSeries *lan = lineNamed(chartOf(dashboard, "chart-latency"), QStringLiteral("lan p99"));
+        QLineSeries *lan = lineNamed(chartOf(dashboard, "chart-latency"), QStringLiteral("lan"));
         QVERIFY(lan != nullptr);
         QVERIFY(std::abs(lan->points().back().x() - latencyCurveReach * *newer->metrics.performance.maxLoadScale) < 1e-9);
     }
@@ -341,7 +341,6 @@ private Q_SLOTS:
         QVERIFY(e->metrics.performance.saturated);
         QVERIFY(e->metrics.performance.maxLoadScale.has_value());
         Dashboard dashboard(*m_service, *m_selection);
-        dashboard.setCatalog(ciovExample().catalog);
         dashboard.setEvaluation(e);
         const QString expected = QStringLiteral("Saturated at %1× load")
                                      .arg(reports::formatNumber(*e->metrics.performance.maxLoadScale, 2));
@@ -352,7 +351,7 @@ private Q_SLOTS:
             QVERIFY(dashboard.tile(QString::fromLatin1(id))->isAlert());
         }
         QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isCurvePending(), 60000);
-        QLineSeries *lan = lineNamed(chartOf(dashboard, "chart-latency"), QStringLiteral("lan p99"));
+        QLineSeries *lan = lineNamed(chartOf(dashboard, "chart-latency"), QStringLiteral("lan"));
         QVERIFY(lan != nullptr && lan->count() > 0); // the curve below the saturation point still shows
         verifyNothingNonFinite(dashboard);
     }
@@ -398,27 +397,150 @@ private Q_SLOTS:
                 == reports::formatUsd(service.latest(other)->metrics.rollup.cost.purchase));
     }
 
+    void figureFormatters_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("MB/s") << QStringLiteral("MB/s") << 117.6e6 << QStringLiteral("117.6 MB/s");
+        QTest::newRow("MB/s, groups, trailing zero dropped") << QStringLiteral("MB/s") << 1250.0e6 << QStringLiteral("1,250 MB/s");
+        QTest::newRow("µs") << QStringLiteral("us-micro") << 352.14e-6 << QStringLiteral("352.1 \u00b5s");
+        QTest::newRow("us, ASCII for tables") << QStringLiteral("us-ascii") << 352.14e-6 << QStringLiteral("352.1 us");
+        QTest::newRow("µs stays µs past 1 ms") << QStringLiteral("us-micro") << 2e-3 << QStringLiteral("2,000 \u00b5s");
+        QTest::newRow("latency below 1 ms") << QStringLiteral("latency") << 176.04e-6 << QStringLiteral("176 \u00b5s");
+        QTest::newRow("latency rounding up to 1 ms") << QStringLiteral("latency") << 999.97e-6 << QStringLiteral("1 ms");
+        QTest::newRow("latency in ms") << QStringLiteral("latency") << 12.345e-3 << QStringLiteral("12.35 ms");
+        QTest::newRow("latency in s") << QStringLiteral("latency") << 1.25 << QStringLiteral("1.25 s");
+    }
+
+    void figureFormatters()
+    {
+        QFETCH(QString, kind);
+        QFETCH(double, value);
+        QFETCH(QString, expected);
+        QString text;
+        if (kind == QStringLiteral("MB/s"))
+            text = reports::formatMegabytesPerS(value);
+        else if (kind == QStringLiteral("us-micro"))
+            text = reports::formatMicroseconds(value);
+        else if (kind == QStringLiteral("us-ascii"))
+            text = reports::formatMicroseconds(value, reports::MicroSign::Ascii);
+        else
+            text = reports::formatLatency(value);
+        QCOMPARE(text, expected);
+    }
+
+    // A bottom dock about 320 px tall: one row of seven tiles, then the four charts in one row, each tall
+    // enough to read; narrow, both wrap and nothing sticks out; the minimum width stays small.
+    void compactLayoutForABottomDock()
+    {
+        Dashboard dashboard(*m_service, *m_selection);
+        dashboard.setEvaluation(evaluated(exampleScenario(QStringLiteral("IB software IOV"))));
+        QVERIFY2(dashboard.minimumSizeHint().width() <= 600, qPrintable(QString::number(dashboard.minimumSizeHint().width())));
+        dashboard.resize(1280, 320);
+        dashboard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        const auto top = [&](const QWidget *w) { return w->mapTo(&dashboard, QPoint(0, 0)); };
+        const QStringList charts { QStringLiteral("chart-cost"), QStringLiteral("chart-power"),
+                                   QStringLiteral("chart-latency"), QStringLiteral("chart-utilization") };
+        const int tileY = top(dashboard.tile(QStringLiteral("purchase"))).y();
+        for (const char *id : { "purchase", "tco", "watts", "throughput", "p99", "headroom", "max-vms" }) {
+            const KpiTile *t = dashboard.tile(QString::fromLatin1(id));
+            QCOMPARE(top(t).y(), tileY);
+            QVERIFY(t->height() <= 90);
+            QVERIFY(top(t).x() + t->width() <= dashboard.width());
+        }
+        const auto *cost = dashboard.findChild<QChartView *>(charts.first());
+        for (const QString &name : charts) {
+            const auto *view = dashboard.findChild<QChartView *>(name);
+            QCOMPARE(top(view).y(), top(cost).y());
+            QVERIFY2(view->height() >= 200, qPrintable(name));
+            QVERIFY(top(view).x() + view->width() <= dashboard.width());
+            QVERIFY(top(view).y() + view->height() <= dashboard.height()); // all in view, no scrolling
+        }
+
+        dashboard.resize(600, 320);
+        QTRY_VERIFY(top(dashboard.tile(QStringLiteral("max-vms"))).y() > tileY); // the tiles wrap
+        // Nothing sticks out on the right (checked once the scroll area has laid its content out again).
+        const auto fits = [&] {
+            for (const QWidget *w : dashboard.findChildren<QWidget *>()) {
+                if ((qobject_cast<const KpiTile *>(w) || qobject_cast<const QChartView *>(w))
+                    && top(w).x() + w->width() > dashboard.width())
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY(fits());
+        QVERIFY(top(dashboard.findChild<QChartView *>(charts.last())).y() > top(cost).y()); // the charts wrap too
+    }
+
+    // Every evaluation updates the same charts and series: nothing is recreated per edit.
+    void chartsAreUpdatedInPlace()
+    {
+        Dashboard dashboard(*m_service, *m_selection);
+        const EvaluationPtr first = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
+        const EvaluationPtr second = evaluated(exampleScenario(QStringLiteral("IB software IOV")));
+        dashboard.setEvaluation(first);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isCurvePending(), 60000);
+        std::map<QString, std::pair<QChart *, QList<QAbstractSeries *>>> before;
+        for (const QChartView *view : dashboard.findChildren<QChartView *>())
+            before[view->objectName()] = { view->chart(), view->chart()->series() };
+        QCOMPARE(before.size(), std::size_t(4));
+        dashboard.setEvaluation(second);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isCurvePending(), 60000);
+        for (const QChartView *view : dashboard.findChildren<QChartView *>()) {
+            QCOMPARE(view->chart(), before.at(view->objectName()).first);
+            QCOMPARE(view->chart()->series(), before.at(view->objectName()).second);
+        }
+        // ... and they hold the second evaluation's figures.
+        const std::map<QString, double> power = barsByLabel(chartOf(dashboard, "chart-power"));
+        QCOMPARE(power.at(QStringLiteral("gateway modules")), second->metrics.rollup.power.gatewayModuleTypicalW / 1000.0);
+        QVERIFY(second->metrics.rollup.power.gatewayModuleTypicalW != first->metrics.rollup.power.gatewayModuleTypicalW);
+    }
+
+    // The sweep behind a superseded curve stops at the next step instead of running all of them.
+    void supersededCurveStopsItsSweep()
+    {
+        const EvaluationPtr e = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
+        int calls = 0;
+        const LatencyCurve curve = latencyCurve(e->scenario, e->catalog, e->metrics.performance.maxLoadScale, 24,
+                                                [&calls](int, int) { return ++calls < 3; });
+        QCOMPARE(calls, 3);
+        QVERIFY(curve.series.empty());
+        QCOMPARE(curve.note, QStringLiteral("cancelled"));
+        const LatencyCurve whole = latencyCurve(e->scenario, e->catalog, e->metrics.performance.maxLoadScale, 24,
+                                                [](int, int) { return true; });
+        QVERIFY(!whole.series.empty());
+        QCOMPARE(whole.series.front().points.size(), std::size_t(24));
+    }
+
     void screenshots_data()
     {
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<bool>("dark");
-        QTest::newRow("GigE+FC") << QStringLiteral("GigE+FC") << false;
-        QTest::newRow("IB software IOV") << QStringLiteral("IB software IOV") << false;
-        QTest::newRow("IB software IOV, dark") << QStringLiteral("IB software IOV") << true;
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("suffix");
+        const QSize dock(1280, 320);
+        QTest::newRow("GigE+FC") << QStringLiteral("GigE+FC") << false << dock << QString();
+        QTest::newRow("IB software IOV") << QStringLiteral("IB software IOV") << false << dock << QString();
+        QTest::newRow("IB software IOV, dark") << QStringLiteral("IB software IOV") << true << dock << QString();
+        QTest::newRow("IB software IOV, narrow") << QStringLiteral("IB software IOV") << false << QSize(600, 640)
+                                                 << QStringLiteral("-narrow");
     }
 
     void screenshots()
     {
         QFETCH(QString, scenario);
         QFETCH(bool, dark);
+        QFETCH(QSize, size);
+        QFETCH(QString, suffix);
         const QString dir = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
         if (dir.isEmpty())
             QSKIP("IOVPLAN_SCREENSHOT_DIR is not set");
         Dashboard dashboard(*m_service, *m_selection);
         if (dark)
             dashboard.setPalette(darkPalette());
-        dashboard.setCatalog(ciovExample().catalog);
-        dashboard.resize(1120, 1460);
+        dashboard.resize(size);
         dashboard.setEvaluation(evaluated(exampleScenario(scenario)));
         dashboard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
@@ -428,6 +550,7 @@ private Q_SLOTS:
                            .remove(QLatin1Char('+'));
         if (dark)
             name += QStringLiteral("-dark");
+        name += suffix;
         QVERIFY(dashboard.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
     }
 

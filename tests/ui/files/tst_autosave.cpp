@@ -78,6 +78,17 @@ std::unique_ptr<ui::Document> openedExample(const QTemporaryDir &dir)
     return document;
 }
 
+// One editing session of the example, opened from a copy in its own folder and autosaving into its own
+// recovery folder; `document` and `saver` are null when the example could not be opened.
+struct Session
+{
+    QTemporaryDir files;
+    QTemporaryDir recovery;
+    std::unique_ptr<ui::Document> document = openedExample(files);
+    std::unique_ptr<ui::AutoSaver> saver =
+        document ? std::make_unique<ui::AutoSaver>(document.get(), recovery.path()) : nullptr;
+};
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -119,130 +130,109 @@ void TestAutosave::initTestCase()
 
 void TestAutosave::writesModifiedProject()
 {
-    QTemporaryDir files;
-    QTemporaryDir recovery;
-    auto document = openedExample(files);
-    QVERIFY(document);
-    ui::AutoSaver saver(document.get(), recovery.path());
-    saver.setProgramVersion(QStringLiteral("9.8.7"));
-    edit(*document, QStringLiteral("Edited"));
-    QVERIFY(document->isModified());
-    QSignalSpy written(&saver, &ui::AutoSaver::snapshotWritten);
+    Session s;
+    QVERIFY(s.saver);
+    s.saver->setProgramVersion(QStringLiteral("9.8.7"));
+    edit(*s.document, QStringLiteral("Edited"));
+    QVERIFY(s.document->isModified());
+    QSignalSpy written(s.saver.get(), &ui::AutoSaver::snapshotWritten);
 
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Written);
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Written);
     QCOMPARE(written.count(), 1);
-    QVERIFY(saver.hasSnapshot());
-    QVERIFY(saver.recoveryFilePath().startsWith(recovery.path()));
-    const QByteArray expected = io::writeProjectJson(document->project());
-    QCOMPARE(readAll(saver.recoveryFilePath()), expected);
+    QVERIFY(s.saver->hasSnapshot());
+    QVERIFY(s.saver->recoveryFilePath().startsWith(s.recovery.path()));
+    const QByteArray expected = io::writeProjectJson(s.document->project());
+    QCOMPARE(readAll(s.saver->recoveryFilePath()), expected);
     QVERIFY(expected.contains("\"Edited\""));
 
-    const QString id = QFileInfo(saver.recoveryFilePath()).completeBaseName();
-    const std::optional<ui::RecoveryInfo> info = ui::readRecoveryInfo(readAll(ui::recoveryInfoPath(recovery.path(), id)));
+    const QString id = QFileInfo(s.saver->recoveryFilePath()).completeBaseName();
+    const std::optional<ui::RecoveryInfo> info = ui::readRecoveryInfo(readAll(ui::recoveryInfoPath(s.recovery.path(), id)));
     QVERIFY(info.has_value());
-    QCOMPARE(info->originalPath, document->filePath());
-    QCOMPARE(info->projectName, document->project().name);
+    QCOMPARE(info->originalPath, s.document->filePath());
+    QCOMPARE(info->projectName, s.document->project().name);
     QCOMPARE(info->programVersion, QStringLiteral("9.8.7"));
     QVERIFY(info->savedAt >= before && info->savedAt <= QDateTime::currentDateTimeUtc().addSecs(1));
-    QVERIFY(QFile::exists(ui::recoveryLockPath(recovery.path(), id)));
+    QVERIFY(QFile::exists(ui::recoveryLockPath(s.recovery.path(), id)));
 
     // Nothing changed since: not written again.
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Unchanged);
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Unchanged);
     QCOMPARE(written.count(), 1);
-    edit(*document, QStringLiteral("Edited again"));
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Written);
-    QCOMPARE(readAll(saver.recoveryFilePath()), io::writeProjectJson(document->project()));
-    saver.finish();
+    edit(*s.document, QStringLiteral("Edited again"));
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Written);
+    QCOMPARE(readAll(s.saver->recoveryFilePath()), io::writeProjectJson(s.document->project()));
+    s.saver->finish();
 }
 
 void TestAutosave::timerWritesWhenModified()
 {
-    QTemporaryDir files;
-    QTemporaryDir recovery;
-    auto document = openedExample(files);
-    QVERIFY(document);
-    ui::AutoSaver saver(document.get(), recovery.path());
-    QCOMPARE(saver.interval(), ui::AutoSaver::defaultIntervalMs);
-    saver.setInterval(10);
-    edit(*document, QStringLiteral("Edited"));
-    QTRY_VERIFY(QFile::exists(saver.recoveryFilePath()));
-    QCOMPARE(readAll(saver.recoveryFilePath()), io::writeProjectJson(document->project()));
-    saver.finish();
+    Session s;
+    QVERIFY(s.saver);
+    QCOMPARE(s.saver->interval(), ui::AutoSaver::defaultIntervalMs);
+    s.saver->setInterval(10);
+    edit(*s.document, QStringLiteral("Edited"));
+    QTRY_VERIFY(QFile::exists(s.saver->recoveryFilePath()));
+    QCOMPARE(readAll(s.saver->recoveryFilePath()), io::writeProjectJson(s.document->project()));
+    s.saver->finish();
 }
 
 void TestAutosave::cleanDocumentWritesNothing()
 {
-    QTemporaryDir files;
-    QTemporaryDir recovery;
-    auto document = openedExample(files);
-    QVERIFY(document);
-    ui::AutoSaver saver(document.get(), recovery.path());
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Removed);
-    QVERIFY(filesIn(recovery.path()).isEmpty());
+    Session s;
+    QVERIFY(s.saver);
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Removed);
+    QVERIFY(filesIn(s.recovery.path()).isEmpty());
 }
 
 void TestAutosave::cleanSaveRemovesSnapshot()
 {
-    QTemporaryDir files;
-    QTemporaryDir recovery;
-    auto document = openedExample(files);
-    QVERIFY(document);
-    ui::AutoSaver saver(document.get(), recovery.path());
-    edit(*document, QStringLiteral("Edited"));
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Written);
-    QCOMPARE(filesIn(recovery.path()).size(), 3); // project, sidecar, lock
-    QVERIFY(document->save().ok);
-    QVERIFY(!document->isModified());
-    QVERIFY(filesIn(recovery.path()).isEmpty()); // at once, not at the next tick
-    QVERIFY(!saver.hasSnapshot());
+    Session s;
+    QVERIFY(s.saver);
+    edit(*s.document, QStringLiteral("Edited"));
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Written);
+    QCOMPARE(filesIn(s.recovery.path()).size(), 3); // project, sidecar, lock
+    QVERIFY(s.document->save().ok);
+    QVERIFY(!s.document->isModified());
+    QVERIFY(filesIn(s.recovery.path()).isEmpty()); // at once, not at the next tick
+    QVERIFY(!s.saver->hasSnapshot());
 }
 
 void TestAutosave::undoToCleanRemovesSnapshot()
 {
-    QTemporaryDir files;
-    QTemporaryDir recovery;
-    auto document = openedExample(files);
-    QVERIFY(document);
-    ui::AutoSaver saver(document.get(), recovery.path());
-    edit(*document, QStringLiteral("Edited"));
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Written);
-    document->undoStack()->undo();
-    QVERIFY(!document->isModified());
-    QVERIFY(filesIn(recovery.path()).isEmpty());
+    Session s;
+    QVERIFY(s.saver);
+    edit(*s.document, QStringLiteral("Edited"));
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Written);
+    s.document->undoStack()->undo();
+    QVERIFY(!s.document->isModified());
+    QVERIFY(filesIn(s.recovery.path()).isEmpty());
 }
 
 void TestAutosave::finishRemovesSnapshot()
 {
-    QTemporaryDir files;
-    QTemporaryDir recovery;
-    auto document = openedExample(files);
-    QVERIFY(document);
-    ui::AutoSaver saver(document.get(), recovery.path());
-    edit(*document, QStringLiteral("Edited"));
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Written);
-    saver.finish(); // the window closed normally with the changes discarded
-    QVERIFY(filesIn(recovery.path()).isEmpty());
-    edit(*document, QStringLiteral("After the end"));
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Unchanged);
-    QVERIFY(filesIn(recovery.path()).isEmpty());
-    QVERIFY(ui::RecoveryStore(recovery.path()).entries().empty());
+    Session s;
+    QVERIFY(s.saver);
+    edit(*s.document, QStringLiteral("Edited"));
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Written);
+    s.saver->finish(); // the window closed normally with the changes discarded
+    QVERIFY(filesIn(s.recovery.path()).isEmpty());
+    edit(*s.document, QStringLiteral("After the end"));
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Unchanged);
+    QVERIFY(filesIn(s.recovery.path()).isEmpty());
+    QVERIFY(ui::RecoveryStore(s.recovery.path()).entries().empty());
 }
 
 void TestAutosave::liveSessionIsNotListed()
 {
-    QTemporaryDir files;
-    QTemporaryDir recovery;
-    auto document = openedExample(files);
-    QVERIFY(document);
-    ui::AutoSaver saver(document.get(), recovery.path());
-    edit(*document, QStringLiteral("Edited"));
-    QCOMPARE(saver.saveNow().action, ui::AutosaveOutcome::Action::Written);
+    Session s;
+    QVERIFY(s.saver);
+    edit(*s.document, QStringLiteral("Edited"));
+    QCOMPARE(s.saver->saveNow().action, ui::AutosaveOutcome::Action::Written);
     // Another instance starting now must leave a running session's snapshot alone.
-    ui::RecoveryStore store(recovery.path());
+    ui::RecoveryStore store(s.recovery.path());
     QVERIFY(store.entries().empty());
-    QVERIFY(QFile::exists(saver.recoveryFilePath()));
-    saver.finish();
+    QVERIFY(QFile::exists(s.saver->recoveryFilePath()));
+    s.saver->finish();
 }
 
 void TestAutosave::crashLeavesRestorableSnapshot()

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <vector>
+
 namespace iovplan::testing {
 
 /// The first difference between `a` and `b` ("" when they are equal in every figure a row carries).
@@ -47,6 +49,18 @@ inline QString sweepRowDifference(const iov::SweepRow &a, const iov::SweepRow &b
     for (std::size_t i = 0; i < p.stations.size(); ++i) {
         if (p.stations[i].name != q.stations[i].name || p.stations[i].utilization != q.stations[i].utilization)
             return QStringLiteral("station %1").arg(p.stations[i].name);
+    }
+    return {};
+}
+
+/// "row i: what" for the first of `rows` that differs from the same row of `reference` ("" when none does);
+/// `reference` may be longer (a cancelled sweep is compared with the complete one).
+inline QString sweepRowsDifference(const std::vector<iov::SweepRow> &rows, const std::vector<iov::SweepRow> &reference)
+{
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const QString difference = i < reference.size() ? sweepRowDifference(rows[i], reference[i]) : QStringLiteral("missing");
+        if (!difference.isEmpty())
+            return QStringLiteral("row %1: %2").arg(i).arg(difference);
     }
     return {};
 }

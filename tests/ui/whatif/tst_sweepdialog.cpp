@@ -3,6 +3,7 @@
 // the CSV carries the table, a refused request names its field; the capacity search dialog finds
 // evaluatePerformance's answer and can be cancelled. Screenshots go to IOVPLAN_SCREENSHOT_DIR.
 
+#include "sweeprequest.h"
 #include "sweeprowcompare.h"
 #include "tests/exampleproject.h"
 
@@ -67,12 +68,7 @@ void TestSweepDialog::initTestCase()
 
 void TestSweepDialog::runGivesSweepRows_data()
 {
-    QTest::addColumn<QString>("scenario");
-    QTest::addColumn<QString>("parameter");
-    QTest::addColumn<double>("from");
-    QTest::addColumn<double>("to");
-    QTest::addColumn<int>("steps");
-    QTest::addColumn<bool>("capacity");
+    testing::addSweepRequestColumns();
     QTest::newRow("load with capacity, IB software") << "IB software IOV" << "load_scale" << 0.5 << 2.0 << 4 << true;
     QTest::newRow("vms, GigE+FC") << "GigE+FC" << "vms_per_server" << 1.0 << 40.0 << 40 << false;
     QTest::newRow("price, IB native") << "IB native IOV" << "price:cisco-sfs-3012" << 5000.0 << 15000.0 << 3 << false;
@@ -80,25 +76,21 @@ void TestSweepDialog::runGivesSweepRows_data()
 
 void TestSweepDialog::runGivesSweepRows()
 {
-    QFETCH(QString, scenario);
-    QFETCH(QString, parameter);
-    QFETCH(double, from);
-    QFETCH(double, to);
-    QFETCH(int, steps);
-    QFETCH(bool, capacity);
-    const design::Scenario s = testing::exampleScenario(scenario);
-    const iov::SweepParameter p = *iov::sweepParameterFromName(parameter);
+    const testing::SweepRequest request = testing::fetchSweepRequest();
+    QFETCH(QString, parameter); // the name the dialog must give back
+    const design::Scenario s = testing::exampleScenario(request.scenario);
+    const iov::SweepParameter &p = request.parameter;
     iov::SweepOptions options;
-    options.capacitySearch = capacity;
-    const iov::SweepResult reference = iov::sweep(s, catalog(), p, from, to, steps, options);
+    options.capacitySearch = request.capacity;
+    const iov::SweepResult reference = iov::sweep(s, catalog(), p, request.from, request.to, request.steps, options);
     QVERIFY2(reference.error.isEmpty(), qPrintable(reference.error));
 
     ui::SweepDialog dialog(s, catalog());
     QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     dialog.setParameter(p);
     QCOMPARE(dialog.parameter().name(), parameter);
-    dialog.setRange(from, to, steps);
-    dialog.setCapacitySearch(capacity);
+    dialog.setRange(request.from, request.to, request.steps);
+    dialog.setCapacitySearch(request.capacity);
     QSignalSpy finished(&dialog, &ui::SweepDialog::sweepFinished);
     dialog.run();
     QVERIFY(dialog.isRunning());
@@ -108,15 +100,13 @@ void TestSweepDialog::runGivesSweepRows()
     const iov::SweepResult &result = dialog.result();
     QVERIFY(!result.cancelled);
     QCOMPARE(result.rows.size(), reference.rows.size());
-    for (std::size_t i = 0; i < result.rows.size(); ++i) {
-        const QString difference = testing::sweepRowDifference(result.rows[i], reference.rows[i]);
-        QVERIFY2(difference.isEmpty(), qPrintable(QStringLiteral("row %1: %2").arg(i).arg(difference)));
-    }
-    QCOMPARE(dialog.model()->rowCount(), steps);
-    QCOMPARE(dialog.statusText(), QStringLiteral("%1 steps computed.").arg(steps));
-    QCOMPARE(dialog.stepsDone(), steps);
+    const QString difference = testing::sweepRowsDifference(result.rows, reference.rows);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    QCOMPARE(dialog.model()->rowCount(), request.steps);
+    QCOMPARE(dialog.statusText(), QStringLiteral("%1 steps computed.").arg(request.steps));
+    QCOMPARE(dialog.stepsDone(), request.steps);
     // The first column is the value, the CPU column the utilization in percent.
-    QCOMPARE(dialog.model()->value(steps - 1, 0), std::optional(reference.rows.back().value));
+    QCOMPARE(dialog.model()->value(request.steps - 1, 0), std::optional(reference.rows.back().value));
     bool sawCpu = false;
     for (int c = 0; c < dialog.model()->columnCount(); ++c) {
         if (dialog.model()->csvName(c) == u"cpu_utilization") {
@@ -124,7 +114,7 @@ void TestSweepDialog::runGivesSweepRows()
             QCOMPARE(*dialog.model()->displayValue(0, c), reference.rows.front().performance.cpuUtilization * 100.0);
         }
         if (dialog.model()->csvName(c) == u"max_vms_per_server")
-            QVERIFY(capacity);
+            QVERIFY(request.capacity);
     }
     QVERIFY(sawCpu);
 }

@@ -2,6 +2,7 @@
 // performance.h): called once per step / evaluation, a false return stops with exactly the work done so
 // far, and without a callback (or with one that never cancels) the figures are bit-for-bit the same.
 
+#include "sweeprequest.h"
 #include "sweeprowcompare.h"
 #include "tests/exampleproject.h"
 
@@ -31,15 +32,7 @@ private Q_SLOTS:
 
 namespace {
 
-struct Request
-{
-    QString scenario;
-    iov::SweepParameter parameter;
-    double from = 0.0;
-    double to = 0.0;
-    int steps = 1;
-    bool capacity = false;
-};
+using Request = testing::SweepRequest;
 
 iov::SweepResult run(const Request &r, const iov::SweepOptions &options)
 {
@@ -49,27 +42,11 @@ iov::SweepResult run(const Request &r, const iov::SweepOptions &options)
 
 void addRequests()
 {
-    QTest::addColumn<QString>("scenario");
-    QTest::addColumn<QString>("parameter");
-    QTest::addColumn<double>("from");
-    QTest::addColumn<double>("to");
-    QTest::addColumn<int>("steps");
-    QTest::addColumn<bool>("capacity");
+    testing::addSweepRequestColumns();
     QTest::newRow("vms 1..30, GigE+FC") << "GigE+FC" << "vms_per_server" << 1.0 << 30.0 << 30 << false;
     QTest::newRow("load 0.5..3 with capacity, IB native") << "IB native IOV" << "load_scale" << 0.5 << 3.0 << 6 << true;
     QTest::newRow("gateways 1..3, IB software") << "IB software IOV" << "gateways" << 1.0 << 3.0 << 3 << false;
     QTest::newRow("price of the HCA") << "IB software IOV" << "price:mellanox-mhga28-xtc" << 100.0 << 900.0 << 5 << false;
-}
-
-Request fetchRequest()
-{
-    QFETCH(QString, scenario);
-    QFETCH(QString, parameter);
-    QFETCH(double, from);
-    QFETCH(double, to);
-    QFETCH(int, steps);
-    QFETCH(bool, capacity);
-    return { scenario, *iov::sweepParameterFromName(parameter), from, to, steps, capacity };
 }
 
 } // namespace
@@ -81,7 +58,7 @@ void TestSweepProgress::callbackCalledPerStep_data()
 
 void TestSweepProgress::callbackCalledPerStep()
 {
-    const Request request = fetchRequest();
+    const Request request = testing::fetchSweepRequest();
     iov::SweepOptions plain;
     plain.capacitySearch = request.capacity;
     const iov::SweepResult reference = run(request, plain);
@@ -102,10 +79,8 @@ void TestSweepProgress::callbackCalledPerStep()
         QCOMPARE(calls[std::size_t(k)].second, request.steps);
     }
     QCOMPARE(result.rows.size(), reference.rows.size());
-    for (std::size_t i = 0; i < result.rows.size(); ++i) {
-        const QString difference = testing::sweepRowDifference(result.rows[i], reference.rows[i]);
-        QVERIFY2(difference.isEmpty(), qPrintable(QStringLiteral("row %1: %2").arg(i).arg(difference)));
-    }
+    const QString difference = testing::sweepRowsDifference(result.rows, reference.rows);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 void TestSweepProgress::cancelAfterKSteps_data()
@@ -132,10 +107,8 @@ void TestSweepProgress::cancelAfterKSteps()
     QVERIFY(result.cancelled);
     QCOMPARE(int(result.rows.size()), k);
     QCOMPARE(calls, k); // not called again once it said stop
-    for (std::size_t i = 0; i < result.rows.size(); ++i) {
-        const QString difference = testing::sweepRowDifference(result.rows[i], reference.rows[i]);
-        QVERIFY2(difference.isEmpty(), qPrintable(QStringLiteral("row %1: %2").arg(i).arg(difference)));
-    }
+    const QString difference = testing::sweepRowsDifference(result.rows, reference.rows);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 void TestSweepProgress::cancelAtLastStepIsNotCancelled()
