@@ -3,6 +3,7 @@
 // original's and `iovplan-cli evaluate`'s, CSV export, and screenshots for a person to look at.
 
 #include "comparetesthelpers.h"
+#include "tests/ui/uitesthelpers.h"
 
 #include "ui/compare/comparisoncharts.h"
 #include "ui/compare/compareview.h"
@@ -406,18 +407,7 @@ void TestCompareView::screenshot()
     const QString dir = qEnvironmentVariable("IOVPLAN_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("IOVPLAN_SCREENSHOT_DIR is not set");
-    QPalette palette;
-    if (dark) {
-        palette.setColor(QPalette::Window, QColor(45, 45, 48));
-        palette.setColor(QPalette::WindowText, QColor(230, 230, 230));
-        palette.setColor(QPalette::Base, QColor(30, 30, 30));
-        palette.setColor(QPalette::AlternateBase, QColor(40, 40, 40));
-        palette.setColor(QPalette::Text, QColor(230, 230, 230));
-        palette.setColor(QPalette::Button, QColor(55, 55, 58));
-        palette.setColor(QPalette::ButtonText, QColor(230, 230, 230));
-        palette.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    }
-    m_view->setPalette(palette);
+    m_view->setPalette(dark ? testing::darkPalette() : QPalette());
     m_view->setChosenScenarios(m_document->scenarioKeys()); // rebuilds the charts in the palette's theme
     m_view->resize(1600, 950);
     m_view->show();

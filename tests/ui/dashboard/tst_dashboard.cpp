@@ -9,6 +9,7 @@
 #include "model/iov/whatifedits.h"
 #include "reports/figureformat.h"
 #include "tests/exampleproject.h"
+#include "tests/ui/uitesthelpers.h"
 #include "ui/dashboard/latencycurve.h"
 
 #include <QDir>
@@ -31,19 +32,11 @@ using namespace iovplan;
 using namespace iovplan::ui;
 using iovplan::testing::ciovExample;
 using iovplan::testing::exampleScenario;
+using iovplan::testing::darkPalette;
+using iovplan::testing::evaluatedExample;
 
 namespace {
 
-EvaluationPtr evaluated(const design::Scenario &scenario, ScenarioKey key = 0)
-{
-    auto e = std::make_shared<ScenarioEvaluation>();
-    e->key = key;
-    e->revision = 1;
-    e->scenario = scenario;
-    e->catalog = ciovExample().catalog;
-    e->metrics = iov::evaluate(scenario, ciovExample().catalog);
-    return e;
-}
 
 QChart *chartOf(const Dashboard &dashboard, const char *name)
 {
@@ -149,7 +142,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, scenario);
         Dashboard dashboard(*m_service, *m_selection);
-        const EvaluationPtr e = evaluated(exampleScenario(scenario));
+        const EvaluationPtr e = evaluatedExample(exampleScenario(scenario));
         dashboard.setEvaluation(e);
         const iov::ScenarioMetrics &m = e->metrics;
         QVERIFY(!m.performance.saturated);
@@ -191,7 +184,7 @@ private Q_SLOTS:
         const double worst = *worstP99(base.performance);
         s.workload.sla.latencyS = worst / 2.0; // half the p99: missed by exactly that much
         Dashboard dashboard(*m_service, *m_selection);
-        dashboard.setEvaluation(evaluated(s));
+        dashboard.setEvaluation(evaluatedExample(s));
         const KpiTile *tile = dashboard.tile(QStringLiteral("p99"));
         QVERIFY(tile->isAlert());
         QVERIFY2(tile->detailText().contains(reports::formatNumber(worst / 2.0 * 1e6, 1) + QStringLiteral(" µs")),
@@ -203,7 +196,7 @@ private Q_SLOTS:
         QVERIFY(labels[1]->palette().color(QPalette::WindowText) != labels[0]->palette().color(QPalette::WindowText));
 
         s.workload.sla.latencyS = worst * 2.0;
-        dashboard.setEvaluation(evaluated(s));
+        dashboard.setEvaluation(evaluatedExample(s));
         QVERIFY(!dashboard.tile(QStringLiteral("p99"))->isAlert());
     }
 
@@ -218,7 +211,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, scenario);
         Dashboard dashboard(*m_service, *m_selection);
-        const EvaluationPtr e = evaluated(exampleScenario(scenario));
+        const EvaluationPtr e = evaluatedExample(exampleScenario(scenario));
         dashboard.setEvaluation(e);
         const std::map<QString, double> bars = barsByLabel(chartOf(dashboard, "chart-cost"));
         QCOMPARE(bars.size(), cost::allBomCategories.size());
@@ -236,7 +229,7 @@ private Q_SLOTS:
     void powerChartHoldsThePowerFigures()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        const EvaluationPtr e = evaluated(exampleScenario(QStringLiteral("IB software IOV")));
+        const EvaluationPtr e = evaluatedExample(exampleScenario(QStringLiteral("IB software IOV")));
         dashboard.setEvaluation(e);
         const cost::PowerRollup &p = e->metrics.rollup.power;
         const std::map<QString, double> bars = barsByLabel(chartOf(dashboard, "chart-power"));
@@ -254,7 +247,7 @@ private Q_SLOTS:
     void latencyChartHasTheSlaLine()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        const EvaluationPtr e = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
+        const EvaluationPtr e = evaluatedExample(exampleScenario(QStringLiteral("GigE+FC")));
         QSignalSpy ready(&dashboard, &Dashboard::curveReady);
         dashboard.setEvaluation(e);
         QVERIFY(dashboard.isCurvePending());
@@ -284,8 +277,8 @@ private Q_SLOTS:
     void newerEvaluationSupersedesTheCurve()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        const EvaluationPtr older = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
-        const EvaluationPtr newer = evaluated(exampleScenario(QStringLiteral("IB native IOV")));
+        const EvaluationPtr older = evaluatedExample(exampleScenario(QStringLiteral("GigE+FC")));
+        const EvaluationPtr newer = evaluatedExample(exampleScenario(QStringLiteral("IB native IOV")));
         QVERIFY(std::abs(*older->metrics.performance.maxLoadScale - *newer->metrics.performance.maxLoadScale) > 0.3);
         QSignalSpy ready(&dashboard, &Dashboard::curveReady);
         dashboard.setEvaluation(older);
@@ -309,7 +302,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, scenario);
         Dashboard dashboard(*m_service, *m_selection);
-        const EvaluationPtr e = evaluated(exampleScenario(scenario));
+        const EvaluationPtr e = evaluatedExample(exampleScenario(scenario));
         dashboard.setEvaluation(e);
         QBarSet *set = nullptr;
         QStringList labels;
@@ -337,7 +330,7 @@ private Q_SLOTS:
         design::Scenario s = exampleScenario(QStringLiteral("GigE+FC"));
         const iov::ScenarioMetrics base = iov::evaluate(s, ciovExample().catalog);
         iov::scaleLoad(s.workload, 2.0 * *base.performance.maxLoadScale);
-        const EvaluationPtr e = evaluated(s);
+        const EvaluationPtr e = evaluatedExample(s);
         QVERIFY(e->metrics.performance.saturated);
         QVERIFY(e->metrics.performance.maxLoadScale.has_value());
         Dashboard dashboard(*m_service, *m_selection);
@@ -359,7 +352,7 @@ private Q_SLOTS:
     void chartsFollowTheDarkPalette()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        dashboard.setEvaluation(evaluated(exampleScenario(QStringLiteral("GigE+FC"))));
+        dashboard.setEvaluation(evaluatedExample(exampleScenario(QStringLiteral("GigE+FC"))));
         dashboard.setPalette(darkPalette());
         QChart *chart = chartOf(dashboard, "chart-cost");
         QCOMPARE(chart->backgroundBrush().color(), darkPalette().color(QPalette::Base));
@@ -435,7 +428,7 @@ private Q_SLOTS:
     void compactLayoutForABottomDock()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        dashboard.setEvaluation(evaluated(exampleScenario(QStringLiteral("IB software IOV"))));
+        dashboard.setEvaluation(evaluatedExample(exampleScenario(QStringLiteral("IB software IOV"))));
         QVERIFY2(dashboard.minimumSizeHint().width() <= 600, qPrintable(QString::number(dashboard.minimumSizeHint().width())));
         dashboard.resize(1280, 320);
         dashboard.show();
@@ -478,8 +471,8 @@ private Q_SLOTS:
     void chartsAreUpdatedInPlace()
     {
         Dashboard dashboard(*m_service, *m_selection);
-        const EvaluationPtr first = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
-        const EvaluationPtr second = evaluated(exampleScenario(QStringLiteral("IB software IOV")));
+        const EvaluationPtr first = evaluatedExample(exampleScenario(QStringLiteral("GigE+FC")));
+        const EvaluationPtr second = evaluatedExample(exampleScenario(QStringLiteral("IB software IOV")));
         dashboard.setEvaluation(first);
         QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isCurvePending(), 60000);
         std::map<QString, std::pair<QChart *, QList<QAbstractSeries *>>> before;
@@ -501,7 +494,7 @@ private Q_SLOTS:
     // The sweep behind a superseded curve stops at the next step instead of running all of them.
     void supersededCurveStopsItsSweep()
     {
-        const EvaluationPtr e = evaluated(exampleScenario(QStringLiteral("GigE+FC")));
+        const EvaluationPtr e = evaluatedExample(exampleScenario(QStringLiteral("GigE+FC")));
         int calls = 0;
         const LatencyCurve curve = latencyCurve(e->scenario, e->catalog, e->metrics.performance.maxLoadScale, 24,
                                                 [&calls](int, int) { return ++calls < 3; });
@@ -541,7 +534,7 @@ private Q_SLOTS:
         if (dark)
             dashboard.setPalette(darkPalette());
         dashboard.resize(size);
-        dashboard.setEvaluation(evaluated(exampleScenario(scenario)));
+        dashboard.setEvaluation(evaluatedExample(exampleScenario(scenario)));
         dashboard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
         QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isCurvePending(), 60000);
@@ -555,22 +548,6 @@ private Q_SLOTS:
     }
 
 private:
-    static QPalette darkPalette()
-    {
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
-        p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd9));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        return p;
-    }
-
     std::unique_ptr<Document> m_document;
     std::unique_ptr<EvaluationService> m_service;
     std::unique_ptr<DesignSelection> m_selection;

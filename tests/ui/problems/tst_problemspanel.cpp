@@ -6,6 +6,7 @@
 
 #include "reports/figureformat.h"
 #include "tests/exampleproject.h"
+#include "tests/ui/uitesthelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -19,18 +20,11 @@ using namespace iovplan;
 using namespace iovplan::ui;
 using iovplan::testing::ciovExample;
 using iovplan::testing::exampleScenario;
+using iovplan::testing::darkPalette;
+using iovplan::testing::evaluatedExample;
 
 namespace {
 
-EvaluationPtr evaluated(const design::Scenario &scenario, ScenarioKey key = 0)
-{
-    auto e = std::make_shared<ScenarioEvaluation>();
-    e->key = key;
-    e->revision = 1;
-    e->scenario = scenario;
-    e->metrics = iov::evaluate(scenario, ciovExample().catalog);
-    return e;
-}
 
 // GigE+FC with srv-002 moved onto srv-001's U: a rack overlap.
 design::Scenario withOverlap()
@@ -77,7 +71,7 @@ private Q_SLOTS:
         ProblemsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        const EvaluationPtr bad = evaluated(withOverlap());
+        const EvaluationPtr bad = evaluatedExample(withOverlap());
         model.setEvaluation(bad->scenario, bad->metrics);
         QVERIFY(model.rowCount() > 0);
         QCOMPARE(model.columnCount(), 3);
@@ -86,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(!model.data(severity, Qt::DecorationRole).value<QIcon>().isNull());
         QCOMPARE(model.data(model.index(0, ProblemsModel::MessageColumn)).toString(), bad->metrics.problems[0].message);
         QCOMPARE(model.data(model.index(0, ProblemsModel::ObjectColumn)).toString(), bad->metrics.problems[0].object);
-        const EvaluationPtr good = evaluated(exampleScenario(QStringLiteral("IB native IOV")));
+        const EvaluationPtr good = evaluatedExample(exampleScenario(QStringLiteral("IB native IOV")));
         model.setEvaluation(good->scenario, good->metrics);
         QCOMPARE(model.rowCount(), static_cast<int>(good->metrics.problems.size()));
         model.clear();
@@ -159,7 +153,7 @@ private Q_SLOTS:
         for (const iov::ClassMetrics &c : base.performance.classes)
             carried += c.throughputBytesPerS;
         s.workload.sla.throughputBytesPerS = 2.0 * carried / 1280.0; // twice what each VM carries
-        const EvaluationPtr e = evaluated(s);
+        const EvaluationPtr e = evaluatedExample(s);
         const std::vector<design::Problem> misses = slaProblems(s, e->metrics);
         QVERIFY(misses.size() >= 2);
         const auto latency = std::find_if(misses.begin(), misses.end(),
@@ -184,7 +178,7 @@ private Q_SLOTS:
         DesignSelection selection;
         ProblemsPanel panel(*m_service, selection);
         panel.resize(900, 300);
-        panel.setEvaluation(evaluated(withOverlap()));
+        panel.setEvaluation(evaluatedExample(withOverlap()));
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         const int row = rowWith(*panel.model(), QStringLiteral("overlaps"));
@@ -211,7 +205,7 @@ private Q_SLOTS:
         ProblemsPanel panel(*m_service, selection);
         design::Scenario s = withOverlap();
         s.workload.sla.latencyS = 1e-6; // every interactive class misses: warnings besides the error
-        panel.setEvaluation(evaluated(s));
+        panel.setEvaluation(evaluatedExample(s));
         const int errors = panel.model()->errorCount();
         const int warnings = panel.model()->warningCount();
         QVERIFY(errors >= 1);
@@ -256,7 +250,7 @@ private Q_SLOTS:
         design::Scenario s = withOverlap();
         s.workload.sla.latencyS = 1e-4;
         panel.resize(900, 320);
-        panel.setEvaluation(evaluated(s));
+        panel.setEvaluation(evaluatedExample(s));
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QDir().mkpath(dir);
