@@ -18,16 +18,6 @@ using reports::formatNumber;
 
 namespace {
 
-QString micros(double seconds)
-{
-    return formatNumber(seconds * 1e6, 1) + QStringLiteral(" µs");
-}
-
-QString megabytes(double bytesPerS)
-{
-    return formatNumber(bytesPerS / 1e6, 1) + QStringLiteral(" MB/s");
-}
-
 const design::Server *findServer(const design::Design &design, const QString &id)
 {
     for (const design::Server &s : design.servers) {
@@ -173,8 +163,8 @@ std::vector<design::Problem> slaProblems(const design::Scenario &scenario, const
         const double over = *c.p99LatencyS - sla.latencyS;
         problems.push_back({ design::Severity::Warning,
                              QStringLiteral("%1 p99 latency %2 misses the %3 SLA by %4 (%5 %); the bottleneck is %6")
-                                 .arg(iov::trafficClassName(c.traffic), micros(*c.p99LatencyS), micros(sla.latencyS),
-                                      micros(over), formatNumber(100.0 * over / sla.latencyS, 0), c.bottleneck),
+                                 .arg(iov::trafficClassName(c.traffic), reports::formatMicroseconds(*c.p99LatencyS), reports::formatMicroseconds(sla.latencyS),
+                                      reports::formatMicroseconds(over), formatNumber(100.0 * over / sla.latencyS, 0), c.bottleneck),
                              c.bottleneck });
     }
     if (sla.throughputBytesPerS > 0.0) {
@@ -192,9 +182,9 @@ std::vector<design::Problem> slaProblems(const design::Scenario &scenario, const
             const double under = sla.throughputBytesPerS - perVm;
             problems.push_back({ design::Severity::Warning,
                                  QStringLiteral("each VM carries %1, %2 (%3 %) below the %4 SLA throughput; the bottleneck is %5")
-                                     .arg(megabytes(perVm), megabytes(under),
+                                     .arg(reports::formatMegabytesPerS(perVm), reports::formatMegabytesPerS(under),
                                           formatNumber(100.0 * under / sla.throughputBytesPerS, 0),
-                                          megabytes(sla.throughputBytesPerS), metrics.performance.bottleneck),
+                                          reports::formatMegabytesPerS(sla.throughputBytesPerS), metrics.performance.bottleneck),
                                  metrics.performance.bottleneck });
         }
     }

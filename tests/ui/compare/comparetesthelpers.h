@@ -128,4 +128,28 @@ inline ColumnCheck verifyColumnEqualsCli(const ui::ComparisonModel &model, int s
     return result;
 }
 
+/// Why column 1 of `model` is not an exact copy of column 0 (empty when it is): every metric's text equal,
+/// its delta and % zero, and neither value marked better.
+inline QString copyColumnDifference(const ui::ComparisonModel &model)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.metricAt(row) == nullptr)
+            continue;
+        const QString copy = model.index(row, model.scenarioColumn(1)).data().toString();
+        const QString original = model.index(row, model.scenarioColumn(0)).data().toString();
+        if (copy != original)
+            return QStringLiteral("row %1: %2 vs %3").arg(row).arg(copy, original);
+        for (int column : {model.deltaColumn(1), model.percentColumn(1)}) {
+            const QVariant value = model.index(row, column).data(ui::ComparisonModel::ValueRole);
+            if (value.isValid() && value.toDouble() != 0.0)
+                return QStringLiteral("row %1 column %2: %3, not 0").arg(row).arg(column).arg(value.toDouble());
+        }
+        for (int scenario : {0, 1}) {
+            if (model.index(row, model.scenarioColumn(scenario)).data(ui::ComparisonModel::BetterRole).toBool())
+                return QStringLiteral("row %1: equal values, one marked better").arg(row);
+        }
+    }
+    return {};
+}
+
 } // namespace iovplan::testing
