@@ -9,6 +9,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
 
@@ -37,6 +39,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("iovplan"));
     QApplication::setApplicationDisplayName(QStringLiteral(IOVPLAN_PRODUCT_NAME));
     QApplication::setApplicationVersion(QStringLiteral(IOVPLAN_VERSION_STRING));
+    // The installed desktop entry and icon (packaging/): lets a Wayland compositor match the window to them.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.iovplan.IovPlanner"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.iovplan.IovPlanner")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Plan I/O virtualization for data centers."));
@@ -50,8 +55,11 @@ int main(int argc, char *argv[])
     // upgrades them, keeping the user's edits (catalogs/data/README.md). A catalog that cannot be opened
     // must not keep the user from their documents, which carry their own pinned items: warn and go on.
     iovplan::catalogs::CatalogDatabase catalog;
+    QString catalogRecovery; // a damaged catalog was kept aside and rebuilt: the user hears of it first
     QString catalogProblem = catalog.open(iovplan::catalogs::CatalogDatabase::defaultPath());
     if (catalogProblem.isEmpty()) {
+        if (catalog.recovery().rebuilt)
+            catalogRecovery = catalog.recovery().summary();
         const iovplan::catalogs::CatalogLoadResult loaded = catalog.ensureShippedCatalog();
         if (!loaded.ok())
             catalogProblem = loaded.errors.join(QLatin1Char('\n'));
@@ -61,6 +69,8 @@ int main(int argc, char *argv[])
 
     iovplan::ui::MainWindow window(catalogProblem.isEmpty() ? &catalog : nullptr);
     window.show();
+    if (!catalogRecovery.isEmpty())
+        QMessageBox::warning(&window, QStringLiteral("Hardware catalog rebuilt"), catalogRecovery);
     // A crashed session's work comes first; then what the user asked to open; a newcomer sees the example.
     const bool restored = window.files().offerRecovery();
     QSettings settings;

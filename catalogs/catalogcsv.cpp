@@ -29,9 +29,9 @@ bool hasLineBreak(const QStringList &fields)
 
 /// Checks the header and the shape of every record; returns the records after the header.
 QList<CsvRecord> checkedRecords(const QByteArray &bytes, const QString &fileName, const QStringList &columns,
-                                QStringList &errors)
+                                qsizetype maxRows, QStringList &errors)
 {
-    const CsvParseResult parsed = parseCsv(bytes, fileName);
+    const CsvParseResult parsed = parseCsv(bytes, fileName, CsvLimits{.maxRows = maxRows});
     if (!parsed.error.isEmpty()) {
         errors << parsed.error;
         return {};
@@ -151,13 +151,25 @@ QString shippedSpecsCsvPath()
 }
 
 CatalogCsvResult parseCatalogCsv(const QByteArray &itemsCsv, const QString &itemsFileName, const QByteArray &specsCsv,
-                                 const QString &specsFileName)
+                                 const QString &specsFileName, const CatalogCsvLimits &limits)
 {
     CatalogCsvResult result;
     QStringList &errors = result.errors;
+    // Refused before parsing: parsing holds every field of the file in memory at once.
+    const auto tooLarge = [&](const QString &fileName, qint64 size) {
+        if (size > limits.maxFileBytes)
+            errors << QStringLiteral("%1: the file is %2 bytes, more than the limit of %3 bytes")
+                          .arg(fileName)
+                          .arg(size)
+                          .arg(limits.maxFileBytes);
+    };
+    tooLarge(itemsFileName, itemsCsv.size());
+    tooLarge(specsFileName, specsCsv.size());
+    if (!errors.isEmpty())
+        return result;
 
     QHash<QString, qsizetype> itemIndex;
-    for (const CsvRecord &record : checkedRecords(itemsCsv, itemsFileName, itemsCsvColumns(), errors)) {
+    for (const CsvRecord &record : checkedRecords(itemsCsv, itemsFileName, itemsCsvColumns(), limits.maxItemRows, errors)) {
         CatalogItemRow item = itemFromRecord(record, itemsFileName, errors);
         const auto previous = itemIndex.constFind(item.id);
         if (previous != itemIndex.constEnd()) {
@@ -173,7 +185,7 @@ CatalogCsvResult parseCatalogCsv(const QByteArray &itemsCsv, const QString &item
 
     QHash<QString, int> firstLineOfField; // "item|field" -> line
     QHash<QString, QStringList> fieldsOfItem, valuesOfItem;
-    for (const CsvRecord &record : checkedRecords(specsCsv, specsFileName, specsCsvColumns(), errors)) {
+    for (const CsvRecord &record : checkedRecords(specsCsv, specsFileName, specsCsvColumns(), limits.maxSpecRows, errors)) {
         CatalogSpecRow spec = specFromRecord(record, specsFileName, errors);
         if (!itemIndex.contains(spec.itemId)) {
             errors << at(specsFileName, record.line, QStringLiteral("item_id \"%1\" is not in %2").arg(spec.itemId, itemsFileName));
@@ -209,22 +221,30 @@ CatalogCsvResult parseCatalogCsv(const QByteArray &itemsCsv, const QString &item
     return result;
 }
 
-CatalogCsvResult readCatalogCsv(const QString &itemsPath, const QString &specsPath)
+CatalogCsvResult readCatalogCsv(const QString &itemsPath, const QString &specsPath, const CatalogCsvLimits &limits)
 {
     CatalogCsvResult result;
     QByteArray contents[2];
     const QString paths[2] = {itemsPath, specsPath};
     for (int i = 0; i < 2; ++i) {
+        if (const QFileInfo info(paths[i]); info.isFile() && info.size() > limits.maxFileBytes) {
+            result.errors << QStringLiteral("%1: the file is %2 bytes, more than the limit of %3 bytes")
+                                 .arg(paths[i])
+                                 .arg(info.size())
+                                 .arg(limits.maxFileBytes);
+            continue;
+        }
         QFile file(paths[i]);
         if (!file.open(QIODevice::ReadOnly)) {
             result.errors << QStringLiteral("%1: cannot read: %2").arg(paths[i], file.errorString());
             continue;
         }
-        contents[i] = file.readAll();
+        // One byte past the limit is enough for parseCatalogCsv to refuse a file that grew.
+        contents[i] = file.read(limits.maxFileBytes + 1);
     }
     if (!result.errors.isEmpty())
         return result;
-    return parseCatalogCsv(contents[0], itemsPath, contents[1], specsPath);
+    return parseCatalogCsv(contents[0], itemsPath, contents[1], specsPath, limits);
 }
 
 } // namespace iovplan::catalogs

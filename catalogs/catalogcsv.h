@@ -16,6 +16,16 @@ struct CatalogCsvResult
     [[nodiscard]] bool ok() const { return errors.isEmpty(); }
 };
 
+/// Sizes above which a catalog is refused with an error naming the file and the limit
+/// (docs/limits.md); the byte sizes are checked before parsing, the row counts while parsing. The
+/// shipped catalog has 82 items and 865 specs in 144 KB.
+struct CatalogCsvLimits
+{
+    qint64 maxFileBytes = qint64(32) * 1024 * 1024; ///< each of the two files
+    qsizetype maxItemRows = 100000; ///< rows of items.csv below the header
+    qsizetype maxSpecRows = 1000000; ///< rows of specs.csv below the header
+};
+
 /// The header line of items.csv, in order.
 [[nodiscard]] QStringList itemsCsvColumns();
 /// The header line of specs.csv, in order.
@@ -32,9 +42,12 @@ struct CatalogCsvResult
 /// their unit and type, each spec pointing at an item, no field twice per item, item references
 /// pointing at items, and the fields each kind requires.
 [[nodiscard]] CatalogCsvResult parseCatalogCsv(const QByteArray &itemsCsv, const QString &itemsFileName,
-                                               const QByteArray &specsCsv, const QString &specsFileName);
+                                               const QByteArray &specsCsv, const QString &specsFileName,
+                                               const CatalogCsvLimits &limits = {});
 
-/// Reads both files (file paths or ":/" resource paths) and parses them as above.
-[[nodiscard]] CatalogCsvResult readCatalogCsv(const QString &itemsPath, const QString &specsPath);
+/// Reads both files (file paths or ":/" resource paths) and parses them as above; a file larger than
+/// limits.maxFileBytes is refused before it is read.
+[[nodiscard]] CatalogCsvResult readCatalogCsv(const QString &itemsPath, const QString &specsPath,
+                                              const CatalogCsvLimits &limits = {});
 
 } // namespace iovplan::catalogs

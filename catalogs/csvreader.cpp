@@ -16,7 +16,7 @@ bool isBlankRecord(const QStringList &fields)
 
 } // namespace
 
-CsvParseResult parseCsv(const QByteArray &utf8, const QString &fileName)
+CsvParseResult parseCsv(const QByteArray &utf8, const QString &fileName, const CsvLimits &limits)
 {
     CsvParseResult result;
     QString text = QString::fromUtf8(utf8);
@@ -35,18 +35,35 @@ CsvParseResult parseCsv(const QByteArray &utf8, const QString &fileName)
     bool fieldWasQuoted = false;
     bool afterClosingQuote = false;
 
-    const auto endRecord = [&] {
+    QString limitError; // set by endRecord or endField when a limit is passed
+    const auto endField = [&] {
         fields.append(field);
-        if (!isBlankRecord(fields))
-            result.records.append(CsvRecord{recordLine, fields});
-        fields.clear();
         field.clear();
         fieldWasQuoted = false;
         afterClosingQuote = false;
+        if (fields.size() > limits.maxFieldsPerRecord && limitError.isEmpty())
+            limitError = located(fileName, recordLine,
+                                 QStringLiteral("more than %1 fields in one row, the limit").arg(limits.maxFieldsPerRecord));
+    };
+    const auto endRecord = [&] {
+        endField();
+        if (!isBlankRecord(fields))
+            result.records.append(CsvRecord{recordLine, fields});
+        fields.clear();
+        if (result.records.size() > limits.maxRows + 1 && limitError.isEmpty())
+            limitError = located(fileName, recordLine,
+                                 QStringLiteral("more than %1 rows below the header, the limit").arg(limits.maxRows));
+    };
+    const auto failed = [&](const QString &error) {
+        result.records.clear();
+        result.error = error;
+        return result;
     };
 
     const qsizetype size = text.size();
     for (qsizetype i = 0; i < size; ++i) {
+        if (!limitError.isEmpty())
+            return failed(limitError);
         const QChar c = text.at(i);
         if (inQuotes) {
             if (c == u'"') {
@@ -65,10 +82,7 @@ CsvParseResult parseCsv(const QByteArray &utf8, const QString &fileName)
             continue;
         }
         if (c == u',') {
-            fields.append(field);
-            field.clear();
-            fieldWasQuoted = false;
-            afterClosingQuote = false;
+            endField();
         } else if (c == u'\r' && i + 1 < size && text.at(i + 1) == u'\n') {
             continue; // CRLF: the LF ends the record
         } else if (c == u'\n') {
@@ -100,6 +114,8 @@ CsvParseResult parseCsv(const QByteArray &utf8, const QString &fileName)
     }
     if (!field.isEmpty() || !fields.isEmpty() || fieldWasQuoted)
         endRecord();
+    if (!limitError.isEmpty())
+        return failed(limitError);
     return result;
 }
 

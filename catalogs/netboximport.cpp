@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
@@ -339,6 +340,14 @@ NetboxImportResult readDocument(const YAML::Node &root, const QString &fileName)
 
 NetboxImportResult readNetboxDeviceType(const QByteArray &yaml, const QString &fileName)
 {
+    if (yaml.size() > kNetboxMaxFileBytes) {
+        NetboxImportResult result;
+        result.error = QStringLiteral("%1:1: the file is %2 bytes, more than the limit of %3 bytes")
+                           .arg(fileName)
+                           .arg(yaml.size())
+                           .arg(kNetboxMaxFileBytes);
+        return result;
+    }
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
         if (!root || root.IsNull())
@@ -358,6 +367,14 @@ NetboxImportResult readNetboxDeviceType(const QByteArray &yaml, const QString &f
 
 NetboxImportResult readNetboxDeviceTypeFile(const QString &path)
 {
+    if (const QFileInfo info(path); info.isFile() && info.size() > kNetboxMaxFileBytes) {
+        NetboxImportResult result;
+        result.error = QStringLiteral("%1: the file is %2 bytes, more than the limit of %3 bytes")
+                           .arg(path)
+                           .arg(info.size())
+                           .arg(kNetboxMaxFileBytes);
+        return result;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         NetboxImportResult result;
@@ -367,7 +384,8 @@ NetboxImportResult readNetboxDeviceTypeFile(const QString &path)
     QString label = QDir::fromNativeSeparators(path);
     const qsizetype at = std::max(label.lastIndexOf(QStringLiteral("device-types/")), label.lastIndexOf(QStringLiteral("module-types/")));
     label = at >= 0 ? label.mid(at) : label.section(u'/', -1);
-    return readNetboxDeviceType(file.readAll(), label);
+    // One byte past the limit is enough for readNetboxDeviceType to refuse a file that grew.
+    return readNetboxDeviceType(file.read(kNetboxMaxFileBytes + 1), label);
 }
 
 } // namespace iovplan::catalogs

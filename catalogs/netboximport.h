@@ -32,6 +32,10 @@ struct NetboxImportResult
 /// when it contains one, else the file name.
 [[nodiscard]] NetboxImportResult readNetboxDeviceTypeFile(const QString &path);
 
+/// A NetBox YAML larger than this is refused before it is parsed (docs/limits.md): the library's
+/// largest device types (chassis switches with hundreds of interfaces) stay under 100 KB.
+inline constexpr qint64 kNetboxMaxFileBytes = qint64(1024) * 1024;
+
 /// A device with this many data interfaces (not mgmt_only, not virtual) or more is taken for a switch.
 /// Servers rarely have more than 4-6 onboard ports; the smallest managed switches have 8.
 inline constexpr int kNetboxSwitchMinPorts = 8;

@@ -6,6 +6,7 @@
 #include "sqlhelpers.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -133,7 +134,14 @@ QStringList vendorQuoteRequiredColumns()
 QuoteImportReport checkVendorQuote(QSqlDatabase db, const QByteArray &csv, const QString &fileName)
 {
     QuoteImportReport report;
-    const CsvParseResult parsed = parseCsv(csv, fileName);
+    if (csv.size() > kVendorQuoteMaxFileBytes) {
+        report.error = QStringLiteral("%1: the file is %2 bytes, more than the limit of %3 bytes")
+                           .arg(fileName)
+                           .arg(csv.size())
+                           .arg(kVendorQuoteMaxFileBytes);
+        return report;
+    }
+    const CsvParseResult parsed = parseCsv(csv, fileName, CsvLimits{.maxRows = kVendorQuoteMaxRows});
     if (!parsed.error.isEmpty()) {
         report.error = parsed.error;
         return report;
@@ -247,13 +255,22 @@ QuoteImportReport importVendorQuote(QSqlDatabase db, const QByteArray &csv, cons
 
 QuoteImportReport importVendorQuoteFile(QSqlDatabase db, const QString &path)
 {
+    if (const QFileInfo info(path); info.isFile() && info.size() > kVendorQuoteMaxFileBytes) {
+        QuoteImportReport report;
+        report.error = QStringLiteral("%1: the file is %2 bytes, more than the limit of %3 bytes")
+                           .arg(path)
+                           .arg(info.size())
+                           .arg(kVendorQuoteMaxFileBytes);
+        return report;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         QuoteImportReport report;
         report.error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
         return report;
     }
-    return importVendorQuote(std::move(db), file.readAll(), path);
+    // One byte past the limit is enough for checkVendorQuote to refuse a file that grew.
+    return importVendorQuote(std::move(db), file.read(kVendorQuoteMaxFileBytes + 1), path);
 }
 
 } // namespace iovplan::catalogs

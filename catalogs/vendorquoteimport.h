@@ -45,6 +45,11 @@ struct QuoteImportReport
     [[nodiscard]] QStringList messages() const;
 };
 
+/// A quote larger than this is refused before it is parsed (docs/limits.md); quotes run to hundreds of rows.
+inline constexpr qint64 kVendorQuoteMaxFileBytes = qint64(32) * 1024 * 1024;
+/// A quote with more rows below its header than this is refused.
+inline constexpr qsizetype kVendorQuoteMaxRows = 100000;
+
 /// The columns a quote needs (any order, more columns are ignored): id or part_number, price_usd,
 /// price_date (YYYY-MM), price_source (the quote's reference).
 [[nodiscard]] QStringList vendorQuoteRequiredColumns();

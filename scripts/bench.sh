@@ -15,4 +15,7 @@ QT_QPA_PLATFORM=offscreen "$here/build/release/tests/bench/bench_gui" "$@"
 echo
 QT_QPA_PLATFORM=offscreen "$here/build/release/tests/bench/bench_canvas" "$@"
 echo
+# The procurement report: evaluate, lay out and write the PDF (pages and bytes as counters).
+QT_QPA_PLATFORM=offscreen "$here/build/release/tests/bench/bench_report" "$@"
+echo
 "$here/build/release/tests/bench/bench_octave"

@@ -12,8 +12,14 @@ packages=(
   libeigen3-dev libyaml-cpp-dev
   # benchmarks, headless GUI tests, report checks
   libbenchmark-dev xvfb xauth poppler-utils
+  # the fonts reports embed (compiled in, so a PDF lays out the same on every machine)
+  fonts-dejavu-core
   # independent solver the engine is compared against
   octave octave-queueing
+  # fuzzing (libFuzzer with clang, scripts/fuzz.sh)
+  clang libclang-rt-14-dev
+  # packaging test: metainfo, desktop entry and man page validators
+  appstream desktop-file-utils man-db
 )
 
 missing=()

@@ -8,6 +8,7 @@
 #include "scenariotabs.h"
 
 #include "ui/canvas/designview.h"
+#include "ui/export/exportactions.h"
 #include "ui/compare/compareview.h"
 #include "ui/dashboard/dashboard.h"
 #include "ui/editing/designselection.h"
@@ -169,6 +170,18 @@ void MainWindow::createMenus()
     file->addSeparator();
     named(file->addAction(tr("&Save"), m_files, &FileController::save), "actionSave", QKeySequence::Save);
     named(file->addAction(tr("Save &As..."), m_files, &FileController::saveAs), "actionSaveAs", QKeySequence::SaveAs);
+    file->addSeparator();
+    // Exports work on a snapshot of the project taken when an action runs; the dialogs never edit it.
+    auto *exports = new ExportActions(
+        [this] {
+            const ScenarioKey key = m_selection->scenario();
+            return ExportContext { m_document->project(),
+                                   m_document->contains(key) ? m_document->scenario(key).name : QString(),
+                                   m_document->filePath() };
+        },
+        this);
+    file->addMenu(exports->createMenu(file));
+    connect(exports, &ExportActions::exported, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     file->addSeparator();
     named(file->addAction(tr("&Quit"), this, &QWidget::close), "actionQuit", QKeySequence::Quit);
 

@@ -117,13 +117,18 @@ ParsedArgs parseArgs(const QStringList &args, const QStringList &allowedOptions)
     return parsed;
 }
 
-// Opens the database and loads the shipped catalogs when it lacks them. Returns "" or the problem.
-QString openCatalog(catalogs::CatalogDatabase &db, const QString &requestedPath)
+// Opens the database (saying so on `err` when it had to be rebuilt) and loads the shipped catalogs when it
+// lacks them. Returns "" or the problem.
+QString openCatalog(catalogs::CatalogDatabase &db, const QString &requestedPath, QTextStream &err)
 {
     const QString path = requestedPath.isEmpty() ? userCatalogPath() : requestedPath;
-    const QString opened = db.open(path, QStringLiteral("iovplan-cli-catalog"));
+    // A database named with --database is the user's file: refused when damaged, never moved aside.
+    const QString opened = db.open(path, QStringLiteral("iovplan-cli-catalog"),
+                                   requestedPath.isEmpty() ? catalogs::CatalogDatabase::OnDamage::Rebuild
+                                                           : catalogs::CatalogDatabase::OnDamage::Refuse);
     if (!opened.isEmpty())
         return opened;
+    reportCatalogRecovery(db, err);
     const catalogs::CatalogLoadResult loaded = db.ensureShippedCatalog();
     if (!loaded.ok())
         return QStringLiteral("%1: cannot load the shipped catalogs: %2")
@@ -167,7 +172,7 @@ int runList(const QStringList &args, QTextStream &out, QTextStream &err)
         return usageError(err, QStringLiteral("list takes no arguments, got '%1'").arg(parsed.positional.first()));
 
     catalogs::CatalogDatabase db;
-    if (const QString problem = openCatalog(db, parsed.database); !problem.isEmpty())
+    if (const QString problem = openCatalog(db, parsed.database, err); !problem.isEmpty())
         return badInput(err, problem);
 
     QStringList conditions;
@@ -236,7 +241,7 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
     const QByteArray csv = quote.readAll();
 
     catalogs::CatalogDatabase db;
-    if (const QString problem = openCatalog(db, parsed.database); !problem.isEmpty())
+    if (const QString problem = openCatalog(db, parsed.database, err); !problem.isEmpty())
         return badInput(err, problem);
 
     const catalogs::QuoteImportReport report = parsed.check
@@ -275,7 +280,7 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
         return badInput(err, QStringLiteral("%1: cannot create the folder").arg(dirPath));
 
     catalogs::CatalogDatabase db;
-    if (const QString problem = openCatalog(db, parsed.database); !problem.isEmpty())
+    if (const QString problem = openCatalog(db, parsed.database, err); !problem.isEmpty())
         return badInput(err, problem);
 
     const catalogs::CatalogCsvExport exported = catalogs::exportCatalogCsv(db.database(), parsed.catalog);

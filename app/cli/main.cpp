@@ -2,18 +2,22 @@
 #include "bomcommand.h"
 #include "catalogcommand.h"
 #include "evaluatecommand.h"
+#include "exportchartcommand.h"
 #include "qncommand.h"
 #include "refreshcommand.h"
+#include "reportcommand.h"
 #include "simulatecommand.h"
 #include "sweepcommand.h"
 
 #include <iovplan/version.h>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 namespace {
 
@@ -29,6 +33,10 @@ void printUsage(QTextStream &out)
            "                                  one parameter swept, results as CSV\n"
            "  failures FILE [--scenario NAME] each gateway, HCA, switch or uplink failed in turn\n"
            "  bom FILE [--scenario NAME] --csv bill of materials as CSV\n"
+           "  report FILE -o OUT.pdf [--scenarios A,B] [--page-size A4|Letter]\n"
+           "                                  the procurement report as PDF (report --help)\n"
+           "  export-chart FILE (--chart ID -o OUT.png|svg | --all -o DIR | --list)\n"
+           "                                  the report's charts as PNG or SVG\n"
            "  refresh-prices FILE [--apply] [--database DB] [--format table|json]\n"
            "                                  compare the document's pinned items with the catalog\n"
            "  catalog list|import|export ...  list, price (vendor quote) or export the hardware\n"
@@ -39,9 +47,33 @@ void printUsage(QTextStream &out)
 
 } // namespace
 
+namespace {
+
+// Commands that draw (fonts, painting) need a QGuiApplication; on a machine without a display they draw
+// on the offscreen platform. The others stay QCoreApplication, which starts faster and needs no platform.
+bool commandDraws(int argc, char *argv[])
+{
+    if (argc < 2)
+        return false;
+    const QByteArray command(argv[1]);
+    return command == "report" || command == "export-chart";
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    if (!commandDraws(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("iovplan-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IOVPLAN_VERSION_STRING));
     QTextStream out(stdout);
@@ -74,6 +106,10 @@ int main(int argc, char *argv[])
             return iovplan::cli::runEvaluateCommand(args.mid(1), out, err);
         if (command == QLatin1String("bom"))
             return iovplan::cli::runBomCommand(args.mid(1), out, err);
+        if (command == QLatin1String("report"))
+            return iovplan::cli::runReportCommand(args.mid(1), out, err);
+        if (command == QLatin1String("export-chart"))
+            return iovplan::cli::runExportChartCommand(args.mid(1), out, err);
         if (command == QLatin1String("refresh-prices"))
             return iovplan::cli::runRefreshPricesCommand(args.mid(1), out, err);
         if (command == QLatin1String("catalog"))

@@ -207,12 +207,16 @@ int runRefreshPricesCommand(const QStringList &args, QTextStream &out, QTextStre
         return reportBadInput(err, databasePath, {}, QStringLiteral("no such catalog database"));
     const QString path = databasePath.isEmpty() ? userCatalogPath() : databasePath;
     catalogs::CatalogDatabase db;
-    if (const QString problem = db.open(path, QStringLiteral("iovplan-cli-refresh")); !problem.isEmpty()) {
+    // A database named with --database is the user's file: refused when damaged, never moved aside.
+    const auto onDamage = databasePath.isEmpty() ? catalogs::CatalogDatabase::OnDamage::Rebuild
+                                                 : catalogs::CatalogDatabase::OnDamage::Refuse;
+    if (const QString problem = db.open(path, QStringLiteral("iovplan-cli-refresh"), onDamage); !problem.isEmpty()) {
         // open() names the file in its message already.
         err << "iovplan-cli: " << oneLine(problem) << '\n';
         err.flush();
         return 2;
     }
+    reportCatalogRecovery(db, err);
     if (const catalogs::CatalogLoadResult loaded = db.ensureShippedCatalog(); !loaded.ok())
         return reportBadInput(err, path, {},
                               QStringLiteral("cannot load the shipped catalogs: %1")

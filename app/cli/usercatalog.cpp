@@ -3,6 +3,7 @@
 #include "catalogs/catalogdatabase.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 namespace iovplan::cli {
 
@@ -16,6 +17,14 @@ QString userCatalogPath()
     QCoreApplication::setOrganizationName(organization);
     QCoreApplication::setApplicationName(application);
     return path;
+}
+
+void reportCatalogRecovery(const catalogs::CatalogDatabase &db, QTextStream &err)
+{
+    if (db.recovery().rebuilt) {
+        err << "iovplan-cli: " << db.recovery().summary() << '\n';
+        err.flush();
+    }
 }
 
 } // namespace iovplan::cli

@@ -106,11 +106,39 @@ QJsonArray requireBoundedArray(const QJsonValue &value, const JsonPath &path, co
     const QJsonArray array = requireArray(value, path, rule.what);
     if (array.isEmpty())
         rejectField(path, QStringLiteral("is empty: ") + rule.whyNonEmpty);
-    if (array.size() > rule.maxItems)
-        rejectField(path,
-            QStringLiteral("has ") + numberText(static_cast<qint64>(array.size())) + QLatin1Char(' ')
-                + rule.itemsNoun + QStringLiteral(", more than the limit of ") + numberText(rule.maxItems));
+    requireAtMost(array.size(), path, rule.itemsNoun, rule.maxItems);
     return array;
+}
+
+void requireAtMost(qint64 count, const JsonPath &path, const QString &itemsNoun, qint64 limit)
+{
+    if (count > limit)
+        rejectField(path,
+            QStringLiteral("has ") + numberText(count) + QLatin1Char(' ') + itemsNoun
+                + QStringLiteral(", more than the limit of ") + numberText(limit));
+}
+
+qsizetype jsonNestingBeyond(const QByteArray &json, qsizetype maxDepth)
+{
+    qsizetype depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return -1;
 }
 
 QString requireString(const QJsonValue &value, const JsonPath &path)

@@ -4,6 +4,7 @@
 
 #include "model/design/keyword.h"
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -104,6 +105,15 @@ struct ArrayRule
 /// allocates anything per element, which keeps reading bounded in memory.
 [[nodiscard]] QJsonArray requireBoundedArray(
     const QJsonValue &value, const JsonPath &path, const ArrayRule &rule);
+
+/// Rejects a list of `count` items at `path` when it holds more than `limit`: "has 100001 servers,
+/// more than the limit of 100000". Readers call it before reading any element.
+void requireAtMost(qint64 count, const JsonPath &path, const QString &itemsNoun, qint64 limit);
+
+/// The byte offset at which `json` first nests arrays and objects deeper than `maxDepth` levels
+/// (brackets inside strings do not count), or -1 when it never does. Run before parsing so that a
+/// deeply nested document is refused in one linear pass, whatever the parser would do with it.
+[[nodiscard]] qsizetype jsonNestingBeyond(const QByteArray &json, qsizetype maxDepth);
 
 /// A string (which may be empty).
 [[nodiscard]] QString requireString(const QJsonValue &value, const JsonPath &path);

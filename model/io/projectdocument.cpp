@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -69,17 +70,26 @@ QJsonObject objectAt(const QJsonValue &value, const JsonPath &path)
     return requireObject(value, path, QStringLiteral("an object"));
 }
 
-// Calls read(object, path) for each element of the array `object[key]`, each required to be an object.
-// An absent array is an error unless `optional` (keys added within a version read as empty).
+// How many elements a list may hold, and what messages call them ("servers").
+struct ListBound
+{
+    qsizetype maxItems;
+    const char *noun;
+};
+
+// Calls read(object, path) for each element of the array `object[key]`, each required to be an object,
+// after checking the array against `bound`. An absent array is an error unless `optional` (keys added
+// within a version read as empty).
 template <typename Read>
-void forEachObjectIn(const QJsonObject &object, const char *key, const JsonPath &path, const char *what, Read read,
-                     bool optional = false)
+void forEachObjectIn(const QJsonObject &object, const char *key, const JsonPath &path, const char *what,
+                     ListBound bound, Read read, bool optional = false)
 {
     const JsonPath arrayPath = path.member(key);
     const QJsonValue value = object.value(QLatin1String(key));
     if (optional && value.isUndefined())
         return;
     const QJsonArray array = requireArray(value, arrayPath, QLatin1String(what));
+    requireAtMost(array.size(), arrayPath, QLatin1String(bound.noun), bound.maxItems);
     for (qsizetype i = 0; i < array.size(); ++i) {
         const JsonPath p = arrayPath.index(i);
         read(objectAt(array.at(i), p), p);
@@ -148,7 +158,7 @@ QString referenceTo(const QJsonObject &object, const char *key, const JsonPath &
     return id;
 }
 
-PinnedItem readItem(const QString &id, const QJsonObject &o, const JsonPath &path)
+PinnedItem readItem(const QString &id, const QJsonObject &o, const JsonPath &path, const DocumentLimits &limits)
 {
     PinnedItem item;
     item.id = id;
@@ -170,6 +180,7 @@ PinnedItem readItem(const QString &id, const QJsonObject &o, const JsonPath &pat
     item.maintenanceSource = stringAt(o, "maintenance_source", path);
     const JsonPath specsPath = path.member("specs");
     const QJsonArray specs = arrayOf(o, "specs", specsPath, "an array of specs");
+    requireAtMost(specs.size(), specsPath, QStringLiteral("specs"), limits.maxSpecsPerItem);
     for (qsizetype i = 0; i < specs.size(); ++i) {
         const JsonPath p = specsPath.index(i);
         const QJsonObject s = objectAt(specs.at(i), p);
@@ -179,10 +190,12 @@ PinnedItem readItem(const QString &id, const QJsonObject &o, const JsonPath &pat
     return item;
 }
 
-std::vector<SlotItem> readSlots(const QJsonObject &o, const char *key, const JsonPath &path, const ItemRefs &items)
+std::vector<SlotItem> readSlots(const QJsonObject &o, const char *key, const JsonPath &path, const ItemRefs &items,
+                               const DocumentLimits &limits)
 {
     const JsonPath listPath = path.member(key);
     const QJsonArray list = arrayOf(o, key, listPath, "an array of {slot, item_id}");
+    requireAtMost(list.size(), listPath, QStringLiteral("slots"), limits.maxSlotsPerDevice);
     std::vector<SlotItem> slots;
     QSet<int> used;
     for (qsizetype i = 0; i < list.size(); ++i) {
@@ -199,27 +212,28 @@ std::vector<SlotItem> readSlots(const QJsonObject &o, const char *key, const Jso
     return slots;
 }
 
+// The racks of a design by id, built once per design: looking them up per device keeps reading a
+// design linear in its size (100,000 servers in 10,000 racks).
+struct RackIndex
+{
+    QSet<QString> ids;
+    QHash<QString, int> heightU;
+};
+
 // rack_id and position_u of a racked device; the device must fit inside the rack.
-void readPlacement(const QJsonObject &o, const JsonPath &path, const std::vector<Rack> &racks,
+void readPlacement(const QJsonObject &o, const JsonPath &path, const RackIndex &racks,
     QString &rackId, int &positionU)
 {
-    QSet<QString> rackIds;
-    for (const Rack &rack : racks)
-        rackIds.insert(rack.id);
-    rackId = referenceTo(o, "rack_id", path, rackIds, "rack");
-    int height = 0;
-    for (const Rack &rack : racks) {
-        if (rack.id == rackId)
-            height = rack.heightU;
-    }
+    rackId = referenceTo(o, "rack_id", path, racks.ids, "rack");
+    const int height = racks.heightU.value(rackId);
     positionU = whole(o.value(QLatin1String("position_u")), path.member("position_u"), 1, height);
 }
 
-Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &items)
+Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &items, const DocumentLimits &limits)
 {
     Design d;
     IdSet ids;
-    forEachObjectIn(o, "racks", path, "an array of racks", [&](const QJsonObject &r, const JsonPath &p) {
+    forEachObjectIn(o, "racks", path, "an array of racks", {limits.maxRacks, "racks"}, [&](const QJsonObject &r, const JsonPath &p) {
         Rack rack;
         rack.id = ids.add(r, p);
         rack.name = stringAt(r, "name", p);
@@ -227,8 +241,14 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         d.racks.push_back(rack);
     });
 
+    RackIndex rackIndex;
+    for (const Rack &rack : d.racks) {
+        rackIndex.ids.insert(rack.id);
+        rackIndex.heightU.insert(rack.id, rack.heightU);
+    }
+
     QSet<QString> fabricIds;
-    forEachObjectIn(o, "fabrics", path, "an array of fabrics", [&](const QJsonObject &f, const JsonPath &p) {
+    forEachObjectIn(o, "fabrics", path, "an array of fabrics", {limits.maxFabrics, "fabrics"}, [&](const QJsonObject &f, const JsonPath &p) {
         Fabric fabric;
         fabric.id = ids.add(f, p);
         fabric.kind = requireKeyword(f.value(QLatin1String("kind")), p.member("kind"), fabricKindSpellings);
@@ -243,33 +263,33 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
         device.id = ids.add(object, p);
         device.name = stringAt(object, "name", p);
         device.itemId = items.read(object, p);
-        readPlacement(object, p, d.racks, device.rackId, device.positionU);
+        readPlacement(object, p, rackIndex, device.rackId, device.positionU);
         deviceIds.insert(device.id);
     };
-    forEachObjectIn(o, "servers", path, "an array of servers", [&](const QJsonObject &s, const JsonPath &p) {
+    forEachObjectIn(o, "servers", path, "an array of servers", {limits.maxServers, "servers"}, [&](const QJsonObject &s, const JsonPath &p) {
         Server server;
         readPlacedDevice(server, s, p);
         server.group = stringAt(s, "group", p);
-        server.adapters = readSlots(s, "adapters", p, items);
+        server.adapters = readSlots(s, "adapters", p, items, limits);
         d.servers.push_back(server);
     });
 
-    forEachObjectIn(o, "switches", path, "an array of switches", [&](const QJsonObject &s, const JsonPath &p) {
+    forEachObjectIn(o, "switches", path, "an array of switches", {limits.maxSwitches, "switches"}, [&](const QJsonObject &s, const JsonPath &p) {
         Switch sw;
         readPlacedDevice(sw, s, p);
         sw.fabricId = referenceTo(s, "fabric_id", p, fabricIds, "fabric");
         d.switches.push_back(sw);
     });
 
-    forEachObjectIn(o, "gateways", path, "an array of gateways", [&](const QJsonObject &g, const JsonPath &p) {
+    forEachObjectIn(o, "gateways", path, "an array of gateways", {limits.maxGateways, "gateways"}, [&](const QJsonObject &g, const JsonPath &p) {
         Gateway gateway;
         readPlacedDevice(gateway, g, p);
-        gateway.modules = readSlots(g, "modules", p, items);
+        gateway.modules = readSlots(g, "modules", p, items, limits);
         d.gateways.push_back(gateway);
     });
 
     // Storage arrays arrived after version 2 was first written: an absent list reads as none.
-    forEachObjectIn(o, "storage", path, "an array of storage arrays", [&](const QJsonObject &a, const JsonPath &p) {
+    forEachObjectIn(o, "storage", path, "an array of storage arrays", {limits.maxStorageArrays, "storage arrays"}, [&](const QJsonObject &a, const JsonPath &p) {
         StorageArray array;
         readPlacedDevice(array, a, p);
         array.fabricId = referenceTo(a, "fabric_id", p, fabricIds, "fabric");
@@ -278,7 +298,7 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
 
     // A cable end names a device, or a fabric for an uplink into that fabric's existing network.
     const QSet<QString> endIds = deviceIds + fabricIds;
-    forEachObjectIn(o, "cables", path, "an array of cables", [&](const QJsonObject &c, const JsonPath &p) {
+    forEachObjectIn(o, "cables", path, "an array of cables", {limits.maxCables, "cables"}, [&](const QJsonObject &c, const JsonPath &p) {
         Cable cable;
         cable.id = ids.add(c, p);
         cable.itemId = items.read(c, p);
@@ -312,11 +332,12 @@ Design readDesign(const QJsonObject &o, const JsonPath &path, const ItemRefs &it
     return d;
 }
 
-Workload readWorkload(const QJsonObject &o, const JsonPath &path)
+Workload readWorkload(const QJsonObject &o, const JsonPath &path, const DocumentLimits &limits)
 {
     Workload w;
     const JsonPath profilesPath = path.member("profiles");
     const QJsonArray profiles = arrayOf(o, "profiles", profilesPath, "an array of VM profiles");
+    requireAtMost(profiles.size(), profilesPath, QStringLiteral("VM profiles"), limits.maxVmProfiles);
     for (qsizetype i = 0; i < profiles.size(); ++i) {
         const JsonPath p = profilesPath.index(i);
         const QJsonObject v = objectAt(profiles.at(i), p);
@@ -371,7 +392,7 @@ Assumptions readAssumptions(const QJsonObject &o, const JsonPath &path)
     return a;
 }
 
-Project readProject(const QJsonObject &root)
+Project readProject(const QJsonObject &root, const DocumentLimits &limits)
 {
     Project project;
     project.name = requireString(root.value(QLatin1String("name")), JsonPath("name"));
@@ -380,17 +401,19 @@ Project readProject(const QJsonObject &root)
     const JsonPath catalogPath("catalog");
     const QJsonObject catalog = requireObject(root.value(QLatin1String("catalog")), catalogPath,
         QStringLiteral("an object of pinned items by id"));
+    requireAtMost(catalog.size(), catalogPath, QStringLiteral("pinned items"), limits.maxCatalogItems);
     for (auto it = catalog.begin(); it != catalog.end(); ++it) {
         const JsonPath p = catalogPath.member(it.key());
         if (it.key().isEmpty())
             rejectField(p, QStringLiteral("an item id must not be empty"));
-        project.catalog.emplace(it.key(), readItem(it.key(), objectAt(it.value(), p), p));
+        project.catalog.emplace(it.key(), readItem(it.key(), objectAt(it.value(), p), p, limits));
     }
     const ItemRefs items(project.catalog);
 
     const JsonPath scenariosPath("scenarios");
     const QJsonArray scenarios = requireArray(
         root.value(QLatin1String("scenarios")), scenariosPath, QStringLiteral("an array of scenarios"));
+    requireAtMost(scenarios.size(), scenariosPath, QStringLiteral("scenarios"), limits.maxScenarios);
     QSet<QString> names;
     for (qsizetype i = 0; i < scenarios.size(); ++i) {
         const JsonPath p = scenariosPath.index(i);
@@ -400,8 +423,8 @@ Project readProject(const QJsonObject &root)
         if (names.contains(scenario.name))
             rejectField(p.member("name"), QStringLiteral("duplicates scenario name ") + quoted(scenario.name));
         names.insert(scenario.name);
-        scenario.design = readDesign(objectAt(s.value(QLatin1String("design")), p.member("design")), p.member("design"), items);
-        scenario.workload = readWorkload(objectAt(s.value(QLatin1String("workload")), p.member("workload")), p.member("workload"));
+        scenario.design = readDesign(objectAt(s.value(QLatin1String("design")), p.member("design")), p.member("design"), items, limits);
+        scenario.workload = readWorkload(objectAt(s.value(QLatin1String("workload")), p.member("workload")), p.member("workload"), limits);
         scenario.iovMode = requireKeyword(s.value(QLatin1String("iov_mode")), p.member("iov_mode"), iovModeSpellings);
         scenario.assumptions = readAssumptions(
             objectAt(s.value(QLatin1String("assumptions")), p.member("assumptions")), p.member("assumptions"));
@@ -425,9 +448,24 @@ std::optional<int> versionOnDisk(const QString &path)
 
 } // namespace
 
-ProjectReadResult readProjectJson(const QByteArray &json, const std::vector<DocumentMigration> &migrations)
+ProjectReadResult readProjectJson(const QByteArray &json, const std::vector<DocumentMigration> &migrations,
+                                  const DocumentLimits &limits)
 {
     ProjectReadResult result;
+    // Both checked before parsing: the parser's memory grows with the size, its stack with the nesting.
+    if (json.size() > limits.maxFileBytes) {
+        result.error = { QString(), QStringLiteral("the document is ") + QString::number(json.size())
+                + QStringLiteral(" bytes, more than the limit of ") + QString::number(limits.maxFileBytes)
+                + QStringLiteral(" bytes") };
+        return result;
+    }
+    if (const qsizetype deep = jsonNestingBeyond(json, limits.maxNestingDepth); deep >= 0) {
+        // Worded as the parser words its own (deeper) nesting limit: a parse error at a byte.
+        result.error = { QString(), QStringLiteral("not valid JSON at byte ") + QString::number(deep)
+                + QStringLiteral(": arrays and objects are nested more than ") + QString::number(limits.maxNestingDepth)
+                + QStringLiteral(" levels deep, more than the limit of ") + QString::number(limits.maxNestingDepth) };
+        return result;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -473,7 +511,7 @@ ProjectReadResult readProjectJson(const QByteArray &json, const std::vector<Docu
             root = step->migrate(root);
         }
         root.insert(QStringLiteral("version"), currentDocumentVersion);
-        Project project = readProject(root);
+        Project project = readProject(root, limits);
         if (const std::optional<DocumentError> failed = checkProject(project)) {
             result.error = *failed;
             return result;
@@ -486,15 +524,29 @@ ProjectReadResult readProjectJson(const QByteArray &json, const std::vector<Docu
     return result;
 }
 
-ProjectReadResult readProjectFile(const QString &path, const std::vector<DocumentMigration> &migrations)
+ProjectReadResult readProjectFile(const QString &path, const std::vector<DocumentMigration> &migrations,
+                                  const DocumentLimits &limits)
 {
+    ProjectReadResult result;
+    const auto tooLarge = [&](const QString &size) {
+        result.error = { QString(), QStringLiteral("the file ") + path + QStringLiteral(" is ") + size
+                + QStringLiteral(" bytes, more than the limit of ") + QString::number(limits.maxFileBytes)
+                + QStringLiteral(" bytes") };
+        return result;
+    };
+    // Checked before reading a byte; the read below still stops one byte past the limit, for devices
+    // and files that grow while being read.
+    if (const QFileInfo info(path); info.isFile() && info.size() > limits.maxFileBytes)
+        return tooLarge(QString::number(info.size()));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        ProjectReadResult result;
         result.error = { QString(), QStringLiteral("cannot read ") + path + QStringLiteral(": ") + file.errorString() };
         return result;
     }
-    return readProjectJson(file.readAll(), migrations);
+    const QByteArray bytes = file.read(limits.maxFileBytes + 1);
+    if (bytes.size() > limits.maxFileBytes)
+        return tooLarge(QStringLiteral("more than ") + QString::number(limits.maxFileBytes));
+    return readProjectJson(bytes, migrations, limits);
 }
 
 QString backupPathFor(const QString &path, int oldVersion)

@@ -48,15 +48,39 @@ struct ProjectReadResult
     [[nodiscard]] bool ok() const { return project.has_value(); }
 };
 
+/// Sizes above which a document is refused with an error naming the field and the limit, so that a
+/// hostile or runaway file cannot exhaust memory (docs/limits.md). Each is checked before anything
+/// is allocated for it: the byte size before reading, the nesting before parsing, a list's length
+/// before reading its elements. The defaults hold real designs with room to spare: the white paper's
+/// four 128-server scenarios take 1.4 MB, and the model evaluates 100,000 servers in 2 s.
+struct DocumentLimits
+{
+    qint64 maxFileBytes = qint64(256) * 1024 * 1024; ///< the document's bytes
+    qsizetype maxNestingDepth = 64; ///< arrays and objects inside each other (the format needs 7)
+    qsizetype maxCatalogItems = 10000; ///< pinned items ("catalog")
+    qsizetype maxSpecsPerItem = 1000; ///< "specs" of one pinned item
+    qsizetype maxScenarios = 64;
+    qsizetype maxRacks = 10000; ///< per scenario, as each count below
+    qsizetype maxFabrics = 1000;
+    qsizetype maxServers = 100000;
+    qsizetype maxSwitches = 100000;
+    qsizetype maxGateways = 100000;
+    qsizetype maxStorageArrays = 100000;
+    qsizetype maxCables = 1000000;
+    qsizetype maxSlotsPerDevice = 64; ///< a server's "adapters", a gateway's "modules"
+    qsizetype maxVmProfiles = 1000;
+};
+
 /// Reads a document: parses it, refuses duplicate keys, migrates it to the current version, reads
 /// every field and runs checkProject (projectchecks.h). `migrations` is injectable for tests;
 /// production callers use the default.
-[[nodiscard]] ProjectReadResult readProjectJson(
-    const QByteArray &json, const std::vector<DocumentMigration> &migrations = documentMigrations());
+[[nodiscard]] ProjectReadResult readProjectJson(const QByteArray &json,
+    const std::vector<DocumentMigration> &migrations = documentMigrations(), const DocumentLimits &limits = {});
 
-/// Reads the document at `path`; an unreadable file is an error with an empty field.
-[[nodiscard]] ProjectReadResult readProjectFile(
-    const QString &path, const std::vector<DocumentMigration> &migrations = documentMigrations());
+/// Reads the document at `path`; an unreadable or too large file (checked before reading) is an error
+/// with an empty field.
+[[nodiscard]] ProjectReadResult readProjectFile(const QString &path,
+    const std::vector<DocumentMigration> &migrations = documentMigrations(), const DocumentLimits &limits = {});
 
 /// The document of `project` at currentDocumentVersion: the same project always gives the same bytes
 /// (keys sorted, numbers in shortest round-trip form, indented, ending in a newline).

@@ -329,9 +329,14 @@ QnReadResult readQnJson(const QByteArray &json, const QnLimits &limits)
                                  .arg(limits.maxFileBytes));
     if (json.trimmed().isEmpty())
         return documentError(QStringLiteral("the document is empty"));
+    // Qt's parser recurses per nesting level (it stops at 1024 levels); the format needs 4, so a
+    // deeper document is refused before parsing, in one linear scan.
+    if (const qsizetype deep = jsonNestingBeyond(json, limits.maxNestingDepth); deep >= 0)
+        return documentError(QStringLiteral("arrays and objects are nested more than %1 levels deep at %2, "
+                                            "more than the limit of %1")
+                                 .arg(limits.maxNestingDepth)
+                                 .arg(position(json, deep)));
     QJsonParseError parseError;
-    // Qt's parser recurses per nesting level and refuses documents nested deeper than 1024 levels,
-    // so deeply nested input fails fast with DeepNesting instead of exhausting the stack.
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         QString message = QStringLiteral("malformed JSON at ") + position(json, parseError.offset)

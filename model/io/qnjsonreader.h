@@ -15,6 +15,7 @@ namespace iovplan::io {
 struct QnLimits
 {
     qint64 maxFileBytes = 32 * 1024 * 1024;
+    qsizetype maxNestingDepth = 64; ///< arrays and objects inside each other (the format needs 4)
     qsizetype maxStations = 200000;
     qsizetype maxClasses = 1000;
     qint64 maxStationClassEntries = 4000000; ///< stations x classes

@@ -11,6 +11,7 @@
 #include "ui/editing/document.h"
 #include "ui/editing/documenteditor.h"
 #include "ui/editing/evaluationservice.h"
+#include "ui/export/reportexportdialog.h"
 #include "ui/filecontroller.h"
 #include "ui/helpbrowser.h"
 #include "ui/scenariotabs.h"
@@ -19,6 +20,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QDockWidget>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -116,7 +118,8 @@ private Q_SLOTS:
             QVERIFY2(window.findChild<QDockWidget *>(QString::fromLatin1(dock)), dock);
         for (const char *action : {"actionNew", "actionOpenProject", "actionSave", "actionSaveAs", "actionUndo",
                                    "actionRedo", "actionCopy", "actionPaste", "actionDelete", "actionConsolidate",
-                                   "actionCompare", "actionHelp", "actionQuit"})
+                                   "actionCompare", "actionHelp", "actionQuit", "actionExportReport", "actionExportBom",
+                                   "actionExportCharts", "actionExportResults"})
             QVERIFY2(window.findChild<QAction *>(QString::fromLatin1(action)), action);
         QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionSave"))->shortcut(), QKeySequence(QKeySequence::Save));
         // A new project: one scenario tab and the Compare tab.
@@ -233,6 +236,28 @@ private Q_SLOTS:
         QCOMPARE(window.scenarioTabs()->count(), 5);
         window.findChild<QAction *>(QStringLiteral("actionCompare"))->trigger();
         QVERIFY(window.scenarioTabs()->isCompareCurrent());
+    }
+
+    // File > Export > Report opens the export dialog on the window's project, edits included.
+    void exportReportShowsTheOpenProject()
+    {
+        MainWindow window(&m_catalog);
+        QVERIFY(window.openProject(testing::ciovExamplePath()));
+        window.scenarioTabs()->setCurrentIndex(0);
+        window.findChild<QAction *>(QStringLiteral("actionDuplicateScenario"))->trigger();
+        QStringList shown;
+        QTimer::singleShot(0, &window, [&shown] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *dialog = qobject_cast<ui::ReportExportDialog *>(w)) {
+                    for (int i = 0; i < dialog->scenarioList()->count(); ++i)
+                        shown << dialog->scenarioList()->item(i)->text();
+                    dialog->reject();
+                }
+            }
+        });
+        window.findChild<QAction *>(QStringLiteral("actionExportReport"))->trigger();
+        QCOMPARE(shown, QStringList({ QStringLiteral("GigE+FC"), QStringLiteral("GigE+FC (copy)"), QStringLiteral("IB software IOV"),
+                                      QStringLiteral("IB software IOV HA"), QStringLiteral("IB native IOV") }));
     }
 
     void helpShowsTheModelNotes()

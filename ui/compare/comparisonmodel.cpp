@@ -13,12 +13,6 @@ namespace iovplan::ui {
 
 namespace {
 
-// Two figures are the same when they differ by less than a part in 10^9 (sums taken in another order).
-bool sameFigure(double a, double b)
-{
-    return std::abs(a - b) <= 1e-9 * std::max({ 1.0, std::abs(a), std::abs(b) });
-}
-
 QString pendingText()
 {
     return QStringLiteral("evaluating…");
@@ -55,20 +49,20 @@ void ComparisonModel::setEvaluations(std::vector<EvaluationPtr> evaluations, int
     for (const EvaluationPtr &e : evaluations)
         metrics.push_back(e ? &e->metrics : nullptr);
     // Nothing to compare: no rows either, so an empty table has neither rows nor columns.
-    std::vector<MetricDefinition> definitions =
-        evaluations.empty() ? std::vector<MetricDefinition> {} : comparisonMetrics(carriedClasses(metrics));
+    std::vector<reports::MetricDefinition> definitions =
+        evaluations.empty() ? std::vector<reports::MetricDefinition> {} : reports::comparisonMetrics(reports::carriedClasses(metrics));
 
     std::vector<Row> rows;
-    std::optional<MetricGroup> group;
+    std::optional<reports::MetricGroup> group;
     for (std::size_t i = 0; i < definitions.size(); ++i) {
-        const MetricDefinition &d = definitions[i];
+        const reports::MetricDefinition &d = definitions[i];
         if (!group || *group != d.group) {
             group = d.group;
             rows.push_back(Row { RowKind::Group, d.group, -1, {}, {} });
         }
         Row row { RowKind::Metric, d.group, static_cast<int>(i), {}, {} };
         for (const EvaluationPtr &e : evaluations)
-            row.values.push_back(e ? d.value(e->metrics) : MetricValue {});
+            row.values.push_back(e ? d.value(e->metrics) : reports::MetricValue {});
         rows.push_back(std::move(row));
     }
 
@@ -101,27 +95,8 @@ void ComparisonModel::setEvaluations(std::vector<EvaluationPtr> evaluations, int
 void ComparisonModel::markBest(Row &row) const
 {
     row.best.assign(row.values.size(), false);
-    if (row.kind != RowKind::Metric)
-        return;
-    const MetricDefinition &d = m_metrics[std::size_t(row.metric)];
-    if (d.better == Better::Neither || d.kind == FigureKind::Text)
-        return;
-    std::optional<double> best;
-    bool differ = false;
-    for (const MetricValue &v : row.values) {
-        if (v.saturated)
-            differ = true; // a number beats saturation
-        if (!v.number)
-            continue;
-        if (best && !sameFigure(*best, *v.number))
-            differ = true;
-        if (!best || (d.better == Better::Lower ? *v.number < *best : *v.number > *best))
-            best = v.number;
-    }
-    if (!best || !differ)
-        return;
-    for (std::size_t i = 0; i < row.values.size(); ++i)
-        row.best[i] = row.values[i].number && sameFigure(*row.values[i].number, *best);
+    if (row.kind == RowKind::Metric)
+        row.best = reports::bestValues(m_metrics[std::size_t(row.metric)], row.values);
 }
 
 QString ComparisonModel::scenarioName(int scenario) const
@@ -151,7 +126,7 @@ int ComparisonModel::rowOf(const QString &jsonPath) const
     return -1;
 }
 
-const MetricDefinition *ComparisonModel::metricAt(int row) const
+const reports::MetricDefinition *ComparisonModel::metricAt(int row) const
 {
     if (row < 0 || row >= rowCount() || m_rows[std::size_t(row)].kind != RowKind::Metric)
         return nullptr;
@@ -195,29 +170,16 @@ std::optional<double> ComparisonModel::deltaAt(const Row &row, int scenario) con
 {
     if (row.kind != RowKind::Metric)
         return std::nullopt;
-    const MetricDefinition &d = m_metrics[std::size_t(row.metric)];
-    const std::optional<double> v = row.values[std::size_t(scenario)].number;
-    const std::optional<double> b = row.values[std::size_t(m_baseline)].number;
-    if (!v || !b || d.kind == FigureKind::YesNo || d.kind == FigureKind::Text)
-        return std::nullopt;
-    return *v - *b;
+    return reports::metricDelta(m_metrics[std::size_t(row.metric)], row.values[std::size_t(scenario)],
+                                row.values[std::size_t(m_baseline)]);
 }
 
 std::optional<double> ComparisonModel::percentAt(const Row &row, int scenario) const
 {
-    const std::optional<double> delta = deltaAt(row, scenario);
-    if (!delta)
+    if (row.kind != RowKind::Metric)
         return std::nullopt;
-    const MetricDefinition &d = m_metrics[std::size_t(row.metric)];
-    if (d.better == Better::Neither)
-        return std::nullopt;
-    const double b = *row.values[std::size_t(m_baseline)].number;
-    if (sameFigure(*delta, 0.0))
-        return 0.0;
-    if (b == 0.0)
-        return std::nullopt; // no finite percentage of nothing
-    const double change = 100.0 * *delta / std::abs(b);
-    return d.better == Better::Lower ? -change : change;
+    return reports::metricGainPercent(m_metrics[std::size_t(row.metric)], row.values[std::size_t(scenario)],
+                                      row.values[std::size_t(m_baseline)]);
 }
 
 QString ComparisonModel::displayText(int row, int column) const
@@ -225,8 +187,8 @@ QString ComparisonModel::displayText(int row, int column) const
     const Row &r = m_rows[std::size_t(row)];
     const ColumnKind kind = columnKind(column);
     if (r.kind == RowKind::Group)
-        return kind == ColumnKind::Metric ? metricGroupName(r.group) : QString();
-    const MetricDefinition &d = m_metrics[std::size_t(r.metric)];
+        return kind == ColumnKind::Metric ? reports::metricGroupName(r.group) : QString();
+    const reports::MetricDefinition &d = m_metrics[std::size_t(r.metric)];
     if (kind == ColumnKind::Metric)
         return d.label;
     const int scenario = scenarioOfColumn(column);
@@ -234,15 +196,15 @@ QString ComparisonModel::displayText(int row, int column) const
     if (kind == ColumnKind::Scenario) {
         if (pending)
             return pendingText();
-        const MetricValue &v = r.values[std::size_t(scenario)];
-        return v.number ? formatFigure(d.kind, *v.number) : v.text;
+        const reports::MetricValue &v = r.values[std::size_t(scenario)];
+        return v.number ? reports::formatFigure(d.kind, *v.number) : v.text;
     }
     if (kind == ColumnKind::Delta) {
         const std::optional<double> delta = deltaAt(r, scenario);
-        return delta ? formatDelta(d.kind, *delta) : QString();
+        return delta ? reports::formatDelta(d.kind, *delta) : QString();
     }
     const std::optional<double> percent = percentAt(r, scenario);
-    return percent ? formatPercent(*percent) : QString();
+    return percent ? reports::formatPercent(*percent) : QString();
 }
 
 QString ComparisonModel::toolTip(int row, int column) const
@@ -250,7 +212,7 @@ QString ComparisonModel::toolTip(int row, int column) const
     const Row &r = m_rows[std::size_t(row)];
     if (r.kind != RowKind::Metric)
         return QString();
-    const MetricDefinition &d = m_metrics[std::size_t(r.metric)];
+    const reports::MetricDefinition &d = m_metrics[std::size_t(r.metric)];
     const ColumnKind kind = columnKind(column);
     if (kind == ColumnKind::Metric) {
         return QStringLiteral("%1\nevaluate JSON: %2").arg(d.description, d.jsonPath);
@@ -270,13 +232,13 @@ QString ComparisonModel::toolTip(int row, int column) const
     if (!percent)
         return QString();
     const double magnitude = std::abs(*percent);
-    const bool lowerIsBetter = d.better == Better::Lower;
+    const bool lowerIsBetter = d.better == reports::Better::Lower;
     const bool better = *percent >= 0.0;
     const QString direction = (better == lowerIsBetter) ? QStringLiteral("lower") : QStringLiteral("higher");
     const QString verdict = *percent == 0.0 ? QStringLiteral("the same")
         : better ? (lowerIsBetter ? QStringLiteral("better: a saving") : QStringLiteral("better: a gain"))
                  : QStringLiteral("worse");
-    return QStringLiteral("%1 is %2 %3 than %4 (%5)").arg(name, formatPercent(magnitude), direction, baseline, verdict);
+    return QStringLiteral("%1 is %2 %3 than %4 (%5)").arg(name, reports::formatPercent(magnitude), direction, baseline, verdict);
 }
 
 QString ComparisonModel::headerText(int column) const
@@ -346,7 +308,7 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (kind == ColumnKind::Percent && r.kind == RowKind::Metric) {
             const std::optional<double> percent = percentAt(r, scenario);
-            if (percent && !sameFigure(*percent, 0.0))
+            if (percent && !reports::sameFigure(*percent, 0.0))
                 return QBrush(*percent > 0.0 ? betterForeground() : worseForeground());
         }
         return QVariant();

@@ -3,7 +3,7 @@
 // delta and a "% better" column per scenario against a baseline and the best value of each row marked.
 // A pure function of the evaluations it is given, so it is tested without a window or a thread.
 
-#include "comparisonmetrics.h"
+#include "reports/comparisonmetrics.h"
 
 #include "ui/editing/evaluationservice.h"
 
@@ -55,7 +55,7 @@ public:
     /// Row of the metric at `jsonPath`, or -1.
     [[nodiscard]] int rowOf(const QString &jsonPath) const;
     /// The metric of a metric row (null for group rows and out-of-range rows).
-    [[nodiscard]] const MetricDefinition *metricAt(int row) const;
+    [[nodiscard]] const reports::MetricDefinition *metricAt(int row) const;
     /// Scenario `scenario`'s figure in `row` (none for group rows, pending scenarios, words).
     [[nodiscard]] std::optional<double> numberAt(int row, int scenario) const;
 
@@ -74,9 +74,9 @@ private:
     struct Row
     {
         RowKind kind = RowKind::Group;
-        MetricGroup group = MetricGroup::Cost;
+        reports::MetricGroup group = reports::MetricGroup::Cost;
         int metric = -1; ///< index into m_metrics for metric rows
-        std::vector<MetricValue> values; ///< per scenario (empty text and no number while pending)
+        std::vector<reports::MetricValue> values; ///< per scenario (empty text and no number while pending)
         std::vector<bool> best; ///< per scenario
     };
 
@@ -93,7 +93,7 @@ private:
     std::vector<EvaluationPtr> m_evaluations;
     QStringList m_names;
     int m_baseline = 0;
-    std::vector<MetricDefinition> m_metrics;
+    std::vector<reports::MetricDefinition> m_metrics;
     std::vector<Row> m_rows;
 };
 

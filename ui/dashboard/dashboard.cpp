@@ -87,7 +87,7 @@ Dashboard::Dashboard(EvaluationService &evaluations, DesignSelection &selection,
     m_tileGrid->setSpacing(spacing);
     for (const QString &id : tileIds) {
         auto *tile = new KpiTile(content);
-        KpiFigure empty;
+        reports::KpiFigure empty;
         empty.id = id;
         empty.value = QStringLiteral("—");
         tile->setFigure(empty);
@@ -173,7 +173,7 @@ void Dashboard::setEvaluation(EvaluationPtr evaluation)
     if (!m_evaluation) {
         m_heading->setText(tr("Evaluating…"));
         for (KpiTile *t : m_tiles) {
-            KpiFigure empty;
+            reports::KpiFigure empty;
             empty.id = t->figure().id;
             empty.title = t->figure().title;
             empty.value = QStringLiteral("—");
@@ -187,8 +187,8 @@ void Dashboard::setEvaluation(EvaluationPtr evaluation)
     m_heading->setText(tr("%1 — %2 IOV, %3 servers")
                            .arg(scenario.name, design::iovModeName(scenario.iovMode))
                            .arg(m_evaluation->metrics.rollup.counts.servers));
-    const DashboardFigures figures = dashboardFigures(scenario, m_evaluation->metrics);
-    for (const KpiFigure &figure : figures.tiles) {
+    const reports::KpiFigures figures = reports::kpiFigures(scenario, m_evaluation->metrics);
+    for (const reports::KpiFigure &figure : figures.tiles) {
         if (KpiTile *t = tile(figure.id))
             t->setFigure(figure);
     }
@@ -221,23 +221,23 @@ void Dashboard::runCurve()
     const quint64 generation = m_curveGeneration;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_curveCancel = cancel;
-    auto *watcher = new QFutureWatcher<LatencyCurve>(this);
+    auto *watcher = new QFutureWatcher<reports::LatencyCurve>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         curveFinished(generation, watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([evaluation = m_evaluation, cancel] {
-        return latencyCurve(evaluation->scenario, evaluation->catalog, evaluation->metrics.performance.maxLoadScale,
+        return reports::latencyCurve(evaluation->scenario, evaluation->catalog, evaluation->metrics.performance.maxLoadScale,
                             24, [cancel](int, int) { return !cancel->load(); });
     }));
 }
 
-void Dashboard::curveFinished(quint64 generation, const LatencyCurve &curve)
+void Dashboard::curveFinished(quint64 generation, const reports::LatencyCurve &curve)
 {
     if (generation != m_curveGeneration)
         return; // a newer evaluation is shown: this curve belongs to an older one
     m_curveCancel.reset();
-    m_curve = std::make_unique<LatencyCurve>(curve);
+    m_curve = std::make_unique<reports::LatencyCurve>(curve);
     m_curvePending = false;
     updateLatencyChart();
     Q_EMIT curveReady();
@@ -267,9 +267,9 @@ void Dashboard::updateLatencyChart()
     if (!m_evaluation)
         return;
     const iov::PerformanceMetrics &performance = m_evaluation->metrics.performance;
-    const std::optional<double> now = performance.saturated ? std::nullopt : worstInteractiveP99(performance);
+    const std::optional<double> now = performance.saturated ? std::nullopt : reports::worstInteractiveP99(performance);
     // While computing, the previous curve of the same scenario stays drawn (no flicker while editing).
-    m_latencyChart->setCurve(m_curve ? *m_curve : LatencyCurve {}, m_evaluation->scenario.workload.sla.latencyS, now,
+    m_latencyChart->setCurve(m_curve ? *m_curve : reports::LatencyCurve {}, m_evaluation->scenario.workload.sla.latencyS, now,
                              m_curvePending ? tr("computing…") : QString());
 }
 

@@ -4,8 +4,8 @@
 // never changes the project. The latency-against-load curve is computed off the GUI thread; a newer
 // evaluation supersedes a curve still being computed (docs/gui-dashboard.md).
 
-#include "dashboardfigures.h"
-#include "latencycurve.h"
+#include "reports/kpifigures.h"
+#include "reports/latencycurve.h"
 
 #include "ui/editing/designselection.h"
 #include "ui/editing/evaluationservice.h"
@@ -42,7 +42,7 @@ public:
     void setEvaluation(EvaluationPtr evaluation);
     [[nodiscard]] EvaluationPtr evaluation() const { return m_evaluation; }
 
-    /// The tile with `id` (see KpiFigure::id), or null.
+    /// The tile with `id` (see reports::KpiFigure::id), or null.
     [[nodiscard]] KpiTile *tile(const QString &id) const;
     /// Whether the latency curve of the shown evaluation is still being computed.
     [[nodiscard]] bool isCurvePending() const { return m_curvePending; }
@@ -66,13 +66,13 @@ private:
     void startCurve();
     void cancelCurve();
     void runCurve();
-    void curveFinished(quint64 generation, const LatencyCurve &curve);
+    void curveFinished(quint64 generation, const reports::LatencyCurve &curve);
     void layoutPanels();
 
     EvaluationService &m_evaluations;
     DesignSelection &m_selection;
     EvaluationPtr m_evaluation;
-    std::unique_ptr<LatencyCurve> m_curve; ///< of m_evaluation; null while computing
+    std::unique_ptr<reports::LatencyCurve> m_curve; ///< of m_evaluation; null while computing
     quint64 m_curveGeneration = 0; ///< bumped by every evaluation shown: older curves are dropped
     bool m_curvePending = false;
     /// Set to stop the sweep running for an older evaluation (its progress callback returns false).

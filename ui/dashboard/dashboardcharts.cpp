@@ -1,6 +1,6 @@
 #include "dashboardcharts.h"
 
-#include "dashboardfigures.h"
+#include "reports/kpifigures.h"
 
 #include "reports/figureformat.h"
 
@@ -82,45 +82,26 @@ QString slaSeriesName()
     return QStringLiteral("SLA");
 }
 
+namespace {
+
+// The dock shows thousands of USD and kW: short labels beside narrow bars.
+std::vector<ChartBar> divided(std::vector<ChartBar> bars, double divisor)
+{
+    for (ChartBar &bar : bars)
+        bar.value /= divisor;
+    return bars;
+}
+
+} // namespace
+
 std::vector<ChartBar> costBars(const cost::BillOfMaterials &bom)
 {
-    std::vector<ChartBar> bars;
-    for (const cost::BomCategory category : cost::allBomCategories)
-        bars.push_back({ cost::bomCategoryName(category), cost::toUsd(bom.subtotal(category)) / 1000.0 });
-    return bars;
+    return divided(reports::costBars(bom), 1000.0);
 }
 
 std::vector<ChartBar> powerBars(const cost::PowerRollup &power)
 {
-    const double otherIo = std::max(0.0, power.ioTypicalW - power.adapterTypicalW - power.gatewayModuleTypicalW);
-    return { { QStringLiteral("server adapters"), power.adapterTypicalW / 1000.0 },
-             { QStringLiteral("gateway modules"), power.gatewayModuleTypicalW / 1000.0 },
-             { QStringLiteral("other I/O"), otherIo / 1000.0 },
-             { QStringLiteral("servers"), power.serverTypicalW / 1000.0 },
-             { QStringLiteral("storage"), power.storageTypicalW / 1000.0 } };
-}
-
-std::vector<ChartBar> utilizationBars(const iov::PerformanceMetrics &performance, int top)
-{
-    std::vector<const iov::StationMetrics *> stations;
-    for (const iov::StationMetrics &s : performance.stations)
-        stations.push_back(&s);
-    // Busiest first; among equals the model's order, so the bottleneck (the first busiest) leads.
-    std::stable_sort(stations.begin(), stations.end(), [&](const iov::StationMetrics *a, const iov::StationMetrics *b) {
-        const bool aBottleneck = a->name == performance.bottleneck;
-        const bool bBottleneck = b->name == performance.bottleneck;
-        if (aBottleneck != bBottleneck)
-            return aBottleneck;
-        return a->utilization > b->utilization;
-    });
-    std::vector<ChartBar> bars;
-    for (const iov::StationMetrics *s : stations) {
-        if (static_cast<int>(bars.size()) >= top)
-            break;
-        const double percent = std::isfinite(s->utilization) ? 100.0 * s->utilization : 0.0;
-        bars.push_back({ s->name, percent });
-    }
-    return bars;
+    return divided(reports::powerBars(power), 1000.0);
 }
 
 ChartColours chartColours(const QPalette &palette)
@@ -154,8 +135,10 @@ QString utilizationChartTitle()
 
 UtilizationBars utilizationChartBars(const iov::PerformanceMetrics &performance)
 {
-    UtilizationBars result { utilizationBars(performance, utilizationBarCount), -1 };
+    // The shared builder gives shares; the dock's axis reads percent.
+    UtilizationBars result { reports::utilizationBars(performance, utilizationBarCount), -1 };
     for (std::size_t i = 0; i < result.bars.size(); ++i) {
+        result.bars[i].value *= 100.0;
         if (result.bars[i].label == performance.bottleneck) {
             result.bars[i].label += bottleneckSuffix();
             result.bottleneck = static_cast<int>(i);
@@ -279,7 +262,7 @@ LatencyChart::LatencyChart()
     m_chart->legend()->setAlignment(Qt::AlignBottom);
 }
 
-void LatencyChart::setCurve(const LatencyCurve &curve, double slaS, std::optional<double> nowP99S,
+void LatencyChart::setCurve(const reports::LatencyCurve &curve, double slaS, std::optional<double> nowP99S,
                             const QString &status)
 {
     QString title = QStringLiteral("p99 latency against load");
@@ -293,7 +276,7 @@ void LatencyChart::setCurve(const LatencyCurve &curve, double slaS, std::optiona
     double yMin = slaUs;
     for (const auto &[traffic, line] : m_classes) {
         QList<QPointF> points;
-        for (const LatencySeries &s : curve.series) {
+        for (const reports::LatencySeries &s : curve.series) {
             if (s.traffic != traffic)
                 continue;
             for (const QPointF &p : s.points) {

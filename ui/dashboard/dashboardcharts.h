@@ -4,7 +4,8 @@
 // series and axes are updated in place with every evaluation (recreating QCharts costs milliseconds per
 // edit); colours come from the palette so the charts read in light and dark themes.
 
-#include "latencycurve.h"
+#include "reports/charts/breakdowns.h"
+#include "reports/latencycurve.h"
 
 #include "model/cost/bom.h"
 #include "model/cost/power.h"
@@ -29,20 +30,13 @@ class QValueAxis;
 
 namespace iovplan::ui {
 
-/// One bar of a breakdown: its label and value (in the chart's unit).
-struct ChartBar
-{
-    QString label;
-    double value = 0.0;
-};
+/// One bar of a breakdown (the builders live in reports/charts/breakdowns.h, shared with the report).
+using ChartBar = reports::ChartBar;
 
-/// The bars of the cost chart: every BOM category's subtotal in thousands of USD, in report order.
+/// The cost chart's bars: reports::costBars in thousands of USD, the dock's compact unit.
 [[nodiscard]] std::vector<ChartBar> costBars(const cost::BillOfMaterials &bom);
-/// The bars of the power chart, typical kW: server adapters, gateway modules, other I/O (switches, gateway
-/// chassis, cables, transceivers), servers, storage. They add up to PowerRollup::typicalW().
+/// The power chart's bars: reports::powerBars in kW.
 [[nodiscard]] std::vector<ChartBar> powerBars(const cost::PowerRollup &power);
-/// The `top` busiest stations, busiest first, utilization in %; the bottleneck is always among them.
-[[nodiscard]] std::vector<ChartBar> utilizationBars(const iov::PerformanceMetrics &performance, int top = 10);
 
 /// Colours the charts draw with, derived from a palette: text and grid from its roles, accents chosen to
 /// stand out on both light and dark backgrounds.
@@ -99,7 +93,7 @@ public:
     [[nodiscard]] QChart *chart() const { return m_chart; }
     /// Shows `curve` with the SLA at `slaS` and, when given, the design's p99 at x = 1; `status` (e.g.
     /// "computing…") goes into the title.
-    void setCurve(const LatencyCurve &curve, double slaS, std::optional<double> nowP99S, const QString &status);
+    void setCurve(const reports::LatencyCurve &curve, double slaS, std::optional<double> nowP99S, const QString &status);
     /// Clears every series and shows `message` as the title.
     void clear(const QString &message);
     void setColours(const ChartColours &colours);

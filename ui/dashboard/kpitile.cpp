@@ -23,7 +23,7 @@ QFont scaled(QFont font, double factor, bool bold)
     return font;
 }
 
-QString tooltipOf(const KpiFigure &figure)
+QString tooltipOf(const reports::KpiFigure &figure)
 {
     // Rich text, so Qt wraps the caption instead of showing one screen-wide line.
     QString tip = QStringLiteral("<p><b>%1: %2</b>").arg(figure.title.toHtmlEscaped(), figure.value.toHtmlEscaped());
@@ -64,7 +64,7 @@ KpiTile::KpiTile(QWidget *parent)
     applyColours();
 }
 
-void KpiTile::setFigure(const KpiFigure &figure)
+void KpiTile::setFigure(const reports::KpiFigure &figure)
 {
     m_figure = figure;
     setObjectName(QStringLiteral("kpi-") + figure.id);

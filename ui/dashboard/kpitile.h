@@ -3,7 +3,7 @@
 // and one short detail line. What the figure is and its basis (the caption) is the tile's tooltip. Colours
 // come from the palette; an alert shows the value in the alert colour.
 
-#include "dashboardfigures.h"
+#include "reports/kpifigures.h"
 
 #include <QFrame>
 
@@ -11,7 +11,7 @@ class QLabel;
 
 namespace iovplan::ui {
 
-/// A framed tile showing one KpiFigure. Its objectName is "kpi-<id>".
+/// A framed tile showing one reports::KpiFigure. Its objectName is "kpi-<id>".
 class KpiTile : public QFrame
 {
     Q_OBJECT
@@ -20,8 +20,8 @@ public:
     explicit KpiTile(QWidget *parent = nullptr);
 
     /// Shows `figure` (and takes its id as objectName).
-    void setFigure(const KpiFigure &figure);
-    [[nodiscard]] const KpiFigure &figure() const { return m_figure; }
+    void setFigure(const reports::KpiFigure &figure);
+    [[nodiscard]] const reports::KpiFigure &figure() const { return m_figure; }
 
     /// The full texts shown (a narrow tile shrinks the value's font, then elides; the tooltip has them all).
     [[nodiscard]] QString valueText() const { return m_figure.value; }
@@ -41,7 +41,7 @@ private:
     void applyColours();
     void fitTexts();
 
-    KpiFigure m_figure;
+    reports::KpiFigure m_figure;
     QLabel *m_title = nullptr;
     QLabel *m_value = nullptr;
     QLabel *m_detail = nullptr;

@@ -86,13 +86,13 @@ struct ColumnCheck
 };
 
 /// Checks every metric row of `scenario`'s column against the CLI's JSON for that scenario: the number in
-/// ValueRole and the text shown (the JSON figure spelled by formatFigure).
+/// ValueRole and the text shown (the JSON figure spelled by reports::formatFigure).
 inline ColumnCheck verifyColumnEqualsCli(const ui::ComparisonModel &model, int scenario, const QJsonObject &json)
 {
     ColumnCheck result;
     const int column = model.scenarioColumn(scenario);
     for (int row = 0; row < model.rowCount(); ++row) {
-        const ui::MetricDefinition *metric = model.metricAt(row);
+        const reports::MetricDefinition *metric = model.metricAt(row);
         if (metric == nullptr)
             continue;
         const QModelIndex cell = model.index(row, column);
@@ -106,8 +106,8 @@ inline ColumnCheck verifyColumnEqualsCli(const ui::ComparisonModel &model, int s
             // The JSON number is the same double printed with 17 significant digits.
             if (!value.isValid() || std::abs(a - b) > 1e-12 * std::max(1.0, std::abs(b)))
                 result.error = QStringLiteral("%1: %2 != %3").arg(where, value.toString()).arg(b, 0, 'g', 17);
-            else if (shown != ui::formatFigure(metric->kind, b))
-                result.error = QStringLiteral("%1: shows %2, not %3").arg(where, shown, ui::formatFigure(metric->kind, b));
+            else if (shown != reports::formatFigure(metric->kind, b))
+                result.error = QStringLiteral("%1: shows %2, not %3").arg(where, shown, reports::formatFigure(metric->kind, b));
         } else if (expected.isBool()) {
             const bool yes = expected.toBool();
             if (!value.isValid() || value.toDouble() != (yes ? 1.0 : 0.0) || shown != (yes ? QStringLiteral("yes") : QStringLiteral("no")))

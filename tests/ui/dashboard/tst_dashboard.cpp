@@ -10,7 +10,7 @@
 #include "reports/figureformat.h"
 #include "tests/exampleproject.h"
 #include "tests/ui/uitesthelpers.h"
-#include "ui/dashboard/latencycurve.h"
+#include "reports/latencycurve.h"
 
 #include <QDir>
 #include <QLabel>
@@ -288,7 +288,7 @@ private Q_SLOTS:
         QCOMPARE(ready.size(), 1);
         QLineSeries *lan = lineNamed(chartOf(dashboard, "chart-latency"), QStringLiteral("lan"));
         QVERIFY(lan != nullptr);
-        QVERIFY(std::abs(lan->points().back().x() - latencyCurveReach * *newer->metrics.performance.maxLoadScale) < 1e-9);
+        QVERIFY(std::abs(lan->points().back().x() - reports::latencyCurveReach * *newer->metrics.performance.maxLoadScale) < 1e-9);
     }
 
     void utilizationChartMarksTheBottleneck_data()
@@ -496,12 +496,12 @@ private Q_SLOTS:
     {
         const EvaluationPtr e = evaluatedExample(exampleScenario(QStringLiteral("GigE+FC")));
         int calls = 0;
-        const LatencyCurve curve = latencyCurve(e->scenario, e->catalog, e->metrics.performance.maxLoadScale, 24,
+        const reports::LatencyCurve curve = reports::latencyCurve(e->scenario, e->catalog, e->metrics.performance.maxLoadScale, 24,
                                                 [&calls](int, int) { return ++calls < 3; });
         QCOMPARE(calls, 3);
         QVERIFY(curve.series.empty());
         QCOMPARE(curve.note, QStringLiteral("cancelled"));
-        const LatencyCurve whole = latencyCurve(e->scenario, e->catalog, e->metrics.performance.maxLoadScale, 24,
+        const reports::LatencyCurve whole = reports::latencyCurve(e->scenario, e->catalog, e->metrics.performance.maxLoadScale, 24,
                                                 [](int, int) { return true; });
         QVERIFY(!whole.series.empty());
         QCOMPARE(whole.series.front().points.size(), std::size_t(24));
