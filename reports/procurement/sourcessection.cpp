@@ -41,13 +41,16 @@ void addItem(ReportDocument &document, const design::PinnedItem &item)
     if (item.specs.empty())
         return;
     ReportTable specs;
+    // Values may be word lists ("software;native;bare-metal"): room for them on one line.
     specs.columns = { { QStringLiteral("Parameter"), Qt::AlignLeft, 1.3 },
-                      { QStringLiteral("Value"), Qt::AlignRight, 1.0 },
-                      { QStringLiteral("Source"), Qt::AlignLeft, 4.2 } };
-    for (const design::PinnedSpec &spec : item.specs)
-        specs.rows.push_back({ { spec.field, spec.unit.isEmpty() ? spec.value : QStringLiteral("%1 %2").arg(spec.value, spec.unit),
+                      { QStringLiteral("Value"), Qt::AlignRight, 1.5 },
+                      { QStringLiteral("Source"), Qt::AlignLeft, 3.9 } };
+    for (const design::PinnedSpec &spec : item.specs) {
+        const QString value = QString(spec.value).replace(QLatin1Char(';'), QStringLiteral("; "));
+        specs.rows.push_back({ { spec.field, spec.unit.isEmpty() ? value : QStringLiteral("%1 %2").arg(value, spec.unit),
                                  spec.source.isEmpty() ? QStringLiteral("(none given)") : spec.source },
                                RowStyle::Normal, false });
+    }
     document.addTable(specs);
 }
 
