@@ -1,9 +1,10 @@
 #include "catalogexport.h"
 
+#include "model/io/atomicfile.h"
+
 #include "catalogcsv.h"
 
 #include <QLocale>
-#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -90,11 +91,8 @@ QString writeCatalogCsvFiles(const CatalogCsvExport &exported, const QString &it
     if (!exported.ok())
         return exported.error;
     for (const auto &[path, bytes] : {std::pair{itemsPath, exported.itemsCsv}, std::pair{specsPath, exported.specsCsv}}) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        if (file.write(bytes) != bytes.size() || !file.commit())
-            return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        if (QString error = io::writeFileAtomically(path, bytes); !error.isEmpty())
+            return error;
     }
     return {};
 }

@@ -1,12 +1,13 @@
 #include "chartexport.h"
 
+#include "model/io/atomicfile.h"
+
 #include "chartpainter.h"
 
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -82,14 +83,7 @@ QString writeChart(const QString &path, const Chart &chart)
     const QByteArray bytes = *format == ChartFormat::Png ? chartToPng(chart) : chartToSvg(chart);
     if (bytes.isEmpty())
         return QStringLiteral("%1: the chart could not be rendered").arg(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size())
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
-    if (!file.commit())
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
-    return {};
+    return io::writeFileAtomically(path, bytes);
 }
 
 } // namespace iovplan::reports

@@ -1,5 +1,7 @@
 #include "reports/layout/reportdocument.h"
 
+#include "model/io/atomicfile.h"
+
 #include "reports/layout/pagepainter.h"
 #include "reports/layout/paginator.h"
 #include "reports/layout/pdfdocumentinfo.h"
@@ -10,7 +12,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -185,17 +186,7 @@ QString ReportDocument::writePdf(const QString &path, PaperSize paper) const
     const QByteArray pdf = toPdf(paper);
     if (pdf.isEmpty())
         return path + QStringLiteral(": the PDF could not be produced");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return path + QStringLiteral(": ") + file.errorString();
-    if (file.write(pdf) != pdf.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return path + QStringLiteral(": ") + reason;
-    }
-    if (!file.commit())
-        return path + QStringLiteral(": ") + file.errorString();
-    return {};
+    return io::writeFileAtomically(path, pdf);
 }
 
 QImage ReportDocument::renderPage(PaperSize paper, int index, double dpi) const

@@ -1,5 +1,7 @@
 #include "compareview.h"
 
+#include "model/io/atomicfile.h"
+
 #include "comparisoncharts.h"
 
 #include <QtCharts/QChart>
@@ -19,7 +21,6 @@
 #include <QMimeData>
 #include <QPixmap>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -399,13 +400,7 @@ void CompareView::updateLegend()
 
 QString CompareView::exportCsv(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("%1: cannot write: %2").arg(path, file.errorString());
-    const QByteArray bytes = m_model->toCsv().toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return tr("%1: cannot write: %2").arg(path, file.errorString());
-    return QString();
+    return io::writeFileAtomically(path, m_model->toCsv().toUtf8());
 }
 
 void CompareView::copyToClipboard() const

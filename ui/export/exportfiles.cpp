@@ -1,5 +1,7 @@
 #include "exportfiles.h"
 
+#include "model/io/atomicfile.h"
+
 #include "model/cost/bom.h"
 #include "model/io/evaluationjson.h"
 #include "reports/bomcsv.h"
@@ -8,23 +10,9 @@
 
 #include <QDir>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace iovplan::ui {
 
-namespace {
-
-QString writeAtomically(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
-}
-
-} // namespace
 
 QString exportFileName(const QString &projectName, const QString &what)
 {
@@ -56,7 +44,7 @@ QString bomCsv(const design::Project &project, const QString &scenario)
 
 QString writeBomCsv(const QString &path, const design::Project &project, const QString &scenario)
 {
-    return writeAtomically(path, bomCsv(project, scenario).toUtf8());
+    return io::writeFileAtomically(path, bomCsv(project, scenario).toUtf8());
 }
 
 QByteArray resultsJson(const design::Project &project)
@@ -66,7 +54,7 @@ QByteArray resultsJson(const design::Project &project)
 
 QString writeResultsJson(const QString &path, const design::Project &project)
 {
-    return writeAtomically(path, resultsJson(project));
+    return io::writeFileAtomically(path, resultsJson(project));
 }
 
 ChartFilesResult writeChartFiles(const QString &directory, const std::vector<reports::NamedChart> &charts)

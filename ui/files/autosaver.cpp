@@ -1,5 +1,7 @@
 #include "autosaver.h"
 
+#include "model/io/atomicfile.h"
+
 #include "ui/editing/document.h"
 
 #include "model/io/projectdocument.h"
@@ -8,26 +10,11 @@
 #include <QDir>
 #include <QFile>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QTimer>
 #include <QUuid>
 
 namespace iovplan::ui {
 
-namespace {
-
-// Writes `bytes` to `path` atomically: the old file stays whole until the new one is complete.
-QString saveAtomically(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
-}
-
-} // namespace
 
 AutoSaver::AutoSaver(Document *document, const QString &recoveryDirectory, QObject *parent)
     : QObject(parent)
@@ -110,10 +97,10 @@ AutosaveOutcome AutoSaver::write()
     info.programVersion = m_programVersion;
     // The project first: a snapshot without a sidecar is still offered (RecoveryStore), one without
     // a project is not.
-    if (const QString error = saveAtomically(recoveryFilePath(), bytes); !error.isEmpty())
+    if (const QString error = io::writeFileAtomically(recoveryFilePath(), bytes); !error.isEmpty())
         return { AutosaveOutcome::Action::Failed, error };
     m_writtenBytes = bytes;
-    if (const QString error = saveAtomically(recoveryInfoPath(m_directory, m_id), writeRecoveryInfo(info));
+    if (const QString error = io::writeFileAtomically(recoveryInfoPath(m_directory, m_id), writeRecoveryInfo(info));
         !error.isEmpty())
         return { AutosaveOutcome::Action::Failed, error };
     return { AutosaveOutcome::Action::Written, {} };

@@ -1,5 +1,7 @@
 #include "sweepdialog.h"
 
+#include "model/io/atomicfile.h"
+
 #include "sweepresultmodel.h"
 
 #include "model/io/evaluationjson.h"
@@ -21,7 +23,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -447,11 +448,7 @@ void SweepDialog::updateControls()
 
 QString SweepDialog::exportCsv(const QString &path) const
 {
-    QSaveFile file(path);
-    const QByteArray bytes = m_model->toCsv().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    return io::writeFileAtomically(path, m_model->toCsv().toUtf8());
 }
 
 void SweepDialog::chooseExportFile()
