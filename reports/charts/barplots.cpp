@@ -46,13 +46,6 @@ std::pair<double, double> valueSpan(const Chart &chart, std::size_t seriesCount)
     return { low, high };
 }
 
-QPen gridPen()
-{
-    QPen pen(colours::grid, 0.6);
-    pen.setCapStyle(Qt::FlatCap);
-    return pen;
-}
-
 QPen baselinePen()
 {
     QPen pen(colours::axis, 0.9);
@@ -117,19 +110,8 @@ void paintHorizontalBars(QPainter &painter, const QRectF &rect, const Chart &cha
     const QStringList ticks = axisTickLabels(scale, chart.valueUnit);
     LabelPlacer placer(rect);
     painter.setFont(axisFont);
-    for (std::size_t t = 0; t < scale.ticks.size(); ++t) {
-        const double x = xOf(scale.ticks[t]);
-        painter.setPen(gridPen());
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        const QString &label = ticks[static_cast<qsizetype>(t)];
-        const double w = axisMetrics.horizontalAdvance(label) + 2.0;
-        const QRectF box(std::max(rect.left(), std::min(x - w / 2.0, rect.right() - w)), plot.bottom() + 3.0, w,
-                         axisMetrics.height());
-        if (!placer.take(box))
-            continue;
-        painter.setPen(colours::muted);
-        painter.drawText(box, static_cast<int>(Qt::AlignCenter | Qt::TextSingleLine), label);
-    }
+    for (std::size_t t = 0; t < scale.ticks.size(); ++t)
+        drawVerticalTick(painter, rect, plot, xOf(scale.ticks[t]), ticks[static_cast<qsizetype>(t)], axisMetrics, placer);
     if (!chart.valueTitle.isEmpty()) {
         painter.setFont(titleFont);
         painter.setPen(colours::muted);

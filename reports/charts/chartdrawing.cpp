@@ -196,4 +196,24 @@ AxisScale fittedLinearAxis(double low, double high, double length, ChartUnit uni
     return scale;
 }
 
+QPen gridPen()
+{
+    QPen pen(colours::grid, 0.6);
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
+void drawVerticalTick(QPainter &painter, const QRectF &rect, const QRectF &plot, double x, const QString &label,
+                      const QFontMetricsF &metrics, LabelPlacer &placer)
+{
+    painter.setPen(gridPen());
+    painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    const double w = metrics.horizontalAdvance(label) + 2.0;
+    const QRectF box(std::max(rect.left(), std::min(x - w / 2.0, rect.right() - w)), plot.bottom() + 3.0, w, metrics.height());
+    if (!placer.take(box))
+        return;
+    painter.setPen(colours::muted);
+    painter.drawText(box, static_cast<int>(Qt::AlignCenter | Qt::TextSingleLine), label);
+}
+
 } // namespace iovplan::reports::chartdrawing

@@ -10,6 +10,7 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPen>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
@@ -91,6 +92,14 @@ private:
     QRectF m_bounds;
     std::vector<QRectF> m_taken;
 };
+
+/// The pen of grid lines: thin, light, flat ends.
+[[nodiscard]] QPen gridPen();
+
+/// A vertical grid line at `x` across `plot` and, when `placer` finds room for it, the tick's `label`
+/// centred under the plot (kept inside `rect`). The painter's font must be the one `metrics` measures.
+void drawVerticalTick(QPainter &painter, const QRectF &rect, const QRectF &plot, double x, const QString &label,
+                      const QFontMetricsF &metrics, LabelPlacer &placer);
 
 /// The plots. `rect` is the area below the title and legend; each lays out its own axes inside it.
 void paintHorizontalBars(QPainter &painter, const QRectF &rect, const Chart &chart);

@@ -112,8 +112,7 @@ void paintLines(QPainter &painter, const QRectF &rect, const Chart &chart)
     const auto yOf = [&](double y) { return plot.bottom() - yScale.fraction(y) * plot.height(); };
 
     // Grid, ticks and axis titles.
-    QPen grid(colours::grid, 0.6);
-    grid.setCapStyle(Qt::FlatCap);
+    const QPen grid = gridPen();
     // Tick labels: the value axis's first, then the load axis's where they do not collide with them (the
     // two meet at the origin).
     LabelPlacer placer(QRectF(rect.left() + titleBand, rect.top(), rect.width() - titleBand, rect.height()));
@@ -130,19 +129,8 @@ void paintLines(QPainter &painter, const QRectF &rect, const Chart &chart)
         painter.setPen(colours::muted);
         painter.drawText(box, static_cast<int>(Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine), label);
     }
-    for (std::size_t t = 0; t < xScale.ticks.size(); ++t) {
-        const double x = xOf(xScale.ticks[t]);
-        painter.setPen(grid);
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        const QString &label = xTicks[static_cast<qsizetype>(t)];
-        const double w = axisMetrics.horizontalAdvance(label) + 2.0;
-        const QRectF box(std::max(rect.left(), std::min(x - w / 2.0, rect.right() - w)), plot.bottom() + 3.0, w,
-                         axisMetrics.height());
-        if (!placer.take(box))
-            continue;
-        painter.setPen(colours::muted);
-        painter.drawText(box, static_cast<int>(Qt::AlignCenter | Qt::TextSingleLine), label);
-    }
+    for (std::size_t t = 0; t < xScale.ticks.size(); ++t)
+        drawVerticalTick(painter, rect, plot, xOf(xScale.ticks[t]), xTicks[static_cast<qsizetype>(t)], axisMetrics, placer);
     painter.setFont(titleFont);
     painter.setPen(colours::muted);
     if (!chart.xTitle.isEmpty()) {
