@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Quick start, second command: install what is missing, build and run the whole test suite.
-# CI (CI=true) builds with warnings as errors. Extra arguments go to ctest (e.g. -R exactmva).
+# CI (CI=true) builds with warnings as errors. Extra arguments go to ctest (e.g. -R exactmva); without
+# them the fuzz targets also run a short fixed count each.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=release
 [ "${CI:-}" = "true" ] && preset=ci
 bash "$here/scripts/build.sh" "$preset"
 cd "$here"
-exec ctest --preset "$preset" --no-label-summary "$@"
+ctest --preset "$preset" --no-label-summary "$@"
+# The libFuzzer targets (clang, ASan + UBSan) on a fixed count of inputs each: a crash fails the run
+# (scripts/fuzz.sh, docs/fuzzing.md). Skipped when ctest was asked for a subset.
+if [ $# -eq 0 ]; then
+  bash "$here/scripts/fuzz.sh"
+fi
