@@ -224,18 +224,8 @@ void paintGroupedBars(QPainter &painter, const QRectF &rect, const Chart &chart)
     const QStringList ticks = axisTickLabels(scale, chart.valueUnit);
     LabelPlacer placer(QRectF(rect.left() + titleBand, rect.top(), rect.width() - titleBand, rect.height()));
     painter.setFont(axisFont);
-    for (std::size_t t = 0; t < scale.ticks.size(); ++t) {
-        const double y = yOf(scale.ticks[t]);
-        painter.setPen(gridPen());
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        const QString &label = ticks[static_cast<qsizetype>(t)];
-        const double w = axisMetrics.horizontalAdvance(label) + 2.0;
-        const QRectF box(plot.left() - 5.0 - w, y - axisMetrics.height() / 2.0, w, axisMetrics.height());
-        if (!placer.take(box))
-            continue;
-        painter.setPen(colours::muted);
-        painter.drawText(box, static_cast<int>(Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine), label);
-    }
+    for (std::size_t t = 0; t < scale.ticks.size(); ++t)
+        drawHorizontalTick(painter, plot, yOf(scale.ticks[t]), ticks[static_cast<qsizetype>(t)], axisMetrics, placer);
     if (!chart.valueTitle.isEmpty()) {
         painter.setFont(titleFont);
         painter.setPen(colours::muted);

@@ -216,4 +216,17 @@ void drawVerticalTick(QPainter &painter, const QRectF &rect, const QRectF &plot,
     painter.drawText(box, static_cast<int>(Qt::AlignCenter | Qt::TextSingleLine), label);
 }
 
+void drawHorizontalTick(QPainter &painter, const QRectF &plot, double y, const QString &label,
+                        const QFontMetricsF &metrics, LabelPlacer &placer)
+{
+    painter.setPen(gridPen());
+    painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+    const double w = metrics.horizontalAdvance(label) + 2.0;
+    const QRectF box(plot.left() - 5.0 - w, y - metrics.height() / 2.0, w, metrics.height());
+    if (!placer.take(box))
+        return;
+    painter.setPen(colours::muted);
+    painter.drawText(box, static_cast<int>(Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine), label);
+}
+
 } // namespace iovplan::reports::chartdrawing

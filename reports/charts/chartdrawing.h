@@ -101,6 +101,11 @@ private:
 void drawVerticalTick(QPainter &painter, const QRectF &rect, const QRectF &plot, double x, const QString &label,
                       const QFontMetricsF &metrics, LabelPlacer &placer);
 
+/// A horizontal grid line at `y` across `plot` and, when `placer` finds room for it, the tick's `label`
+/// right-aligned left of the plot. The painter's font must be the one `metrics` measures.
+void drawHorizontalTick(QPainter &painter, const QRectF &plot, double y, const QString &label,
+                        const QFontMetricsF &metrics, LabelPlacer &placer);
+
 /// The plots. `rect` is the area below the title and legend; each lays out its own axes inside it.
 void paintHorizontalBars(QPainter &painter, const QRectF &rect, const Chart &chart);
 void paintGroupedBars(QPainter &painter, const QRectF &rect, const Chart &chart);

@@ -112,23 +112,12 @@ void paintLines(QPainter &painter, const QRectF &rect, const Chart &chart)
     const auto yOf = [&](double y) { return plot.bottom() - yScale.fraction(y) * plot.height(); };
 
     // Grid, ticks and axis titles.
-    const QPen grid = gridPen();
     // Tick labels: the value axis's first, then the load axis's where they do not collide with them (the
     // two meet at the origin).
     LabelPlacer placer(QRectF(rect.left() + titleBand, rect.top(), rect.width() - titleBand, rect.height()));
     painter.setFont(axisFont);
-    for (std::size_t t = 0; t < yScale.ticks.size(); ++t) {
-        const double y = yOf(yScale.ticks[t]);
-        painter.setPen(grid);
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        const QString &label = yTicks[static_cast<qsizetype>(t)];
-        const double w = axisMetrics.horizontalAdvance(label) + 2.0;
-        const QRectF box(plot.left() - 5.0 - w, y - axisMetrics.height() / 2.0, w, axisMetrics.height());
-        if (!placer.take(box))
-            continue;
-        painter.setPen(colours::muted);
-        painter.drawText(box, static_cast<int>(Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine), label);
-    }
+    for (std::size_t t = 0; t < yScale.ticks.size(); ++t)
+        drawHorizontalTick(painter, plot, yOf(yScale.ticks[t]), yTicks[static_cast<qsizetype>(t)], axisMetrics, placer);
     for (std::size_t t = 0; t < xScale.ticks.size(); ++t)
         drawVerticalTick(painter, rect, plot, xOf(xScale.ticks[t]), xTicks[static_cast<qsizetype>(t)], axisMetrics, placer);
     painter.setFont(titleFont);

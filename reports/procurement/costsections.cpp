@@ -1,8 +1,6 @@
 // One scenario's bill of materials, power and cooling, and total cost of ownership.
 #include "reportcontext.h"
 
-#include "reports/charts/chartpainter.h"
-#include "reports/charts/scenariocharts.h"
 #include "reports/figureformat.h"
 
 #include <QLocale>
@@ -23,17 +21,6 @@ QString categoryTitle(cost::BomCategory category)
 QString lineDescription(const cost::BomLine &line)
 {
     return line.description.isEmpty() ? line.name : line.name + QStringLiteral(": ") + line.description;
-}
-
-void addChart(ReportDocument &document, const EvaluatedScenario &e, const QString &id)
-{
-    for (Chart &chart : scenarioCharts(e.scenario, e.metrics, e.curve)) {
-        if (chart.id == id) {
-            const QString caption = QStringLiteral("%1, %2").arg(chart.title, e.scenario.name);
-            document.addFigure(std::make_shared<ChartFigure>(std::move(chart)), caption, 0.8);
-            return;
-        }
-    }
 }
 
 void addBillOfMaterials(ReportDocument &document, const EvaluatedScenario &e)
@@ -88,7 +75,7 @@ void addBillOfMaterials(ReportDocument &document, const EvaluatedScenario &e)
                             return oldest == newest ? oldest : QStringLiteral("%1 to %2").arg(oldest, newest);
                         }());
     document.addTable(table);
-    addChart(document, e, QStringLiteral("cost-by-category"));
+    addScenarioCharts(document, e, { QStringLiteral("cost-by-category") });
 }
 
 void addPower(ReportDocument &document, const EvaluatedScenario &e)
@@ -126,7 +113,7 @@ void addPower(ReportDocument &document, const EvaluatedScenario &e)
         { QStringLiteral("Energy cost per year"),
           QStringLiteral("%1 (I/O %2)").arg(formatUsd(e.metrics.rollup.cost.energyUsdPerYear), formatUsd(e.metrics.rollup.cost.ioEnergyUsdPerYear)) },
     });
-    addChart(document, e, QStringLiteral("power-by-part"));
+    addScenarioCharts(document, e, { QStringLiteral("power-by-part") });
 }
 
 void addTco(ReportDocument &document, const EvaluatedScenario &e)

@@ -32,16 +32,6 @@ QString latencyOrState(const iov::ClassMetrics &c, const std::optional<double> &
     return seconds ? formatLatency(*seconds) : QStringLiteral("—");
 }
 
-void addCharts(ReportDocument &document, const EvaluatedScenario &e, const QStringList &ids)
-{
-    for (Chart &chart : scenarioCharts(e.scenario, e.metrics, e.curve)) {
-        if (!ids.contains(chart.id))
-            continue;
-        const QString caption = QStringLiteral("%1, %2").arg(chart.title, e.scenario.name);
-        document.addFigure(std::make_shared<ChartFigure>(std::move(chart)), caption, 0.8);
-    }
-}
-
 ReportTable throughputTable(const iov::PerformanceMetrics &performance)
 {
     ReportTable table;
@@ -155,7 +145,7 @@ void addPerformance(ReportDocument &document, const EvaluatedScenario &e)
         document.addHeading(3, QStringLiteral("Oversubscription"));
         document.addTable(over);
     }
-    addCharts(document, e, { QStringLiteral("p99-vs-load"), QStringLiteral("busiest-stations") });
+    addScenarioCharts(document, e, { QStringLiteral("p99-vs-load"), QStringLiteral("busiest-stations") });
 }
 
 void addRacks(ReportDocument &document, const ReportContext &context, const EvaluatedScenario &e)
@@ -240,6 +230,16 @@ void addAssumptions(ReportDocument &document, const EvaluatedScenario &e)
 }
 
 } // namespace
+
+void addScenarioCharts(ReportDocument &document, const EvaluatedScenario &e, const QStringList &ids, double widthShare)
+{
+    for (Chart &chart : scenarioCharts(e.scenario, e.metrics, e.curve)) {
+        if (!ids.contains(chart.id))
+            continue;
+        const QString caption = QStringLiteral("%1, %2").arg(chart.title, e.scenario.name);
+        document.addFigure(std::make_shared<ChartFigure>(std::move(chart)), caption, widthShare);
+    }
+}
 
 void addDesignSections(ReportDocument &document, const ReportContext &context, const EvaluatedScenario &scenario)
 {

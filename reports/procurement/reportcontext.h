@@ -23,6 +23,10 @@ struct ReportContext
     std::size_t baseline = 0; ///< index into scenarios of the design the others are compared with
 };
 
+/// The scenario's charts named in `ids` (reports/charts/scenariocharts.h ids), each as a figure
+/// `widthShare` of the text width with its title and the scenario as caption.
+void addScenarioCharts(ReportDocument &document, const EvaluatedScenario &scenario, const QStringList &ids,
+                       double widthShare = 0.8);
 /// Executive summary: the recommendation, what it saves against the baseline, every scenario's verdict.
 void addSummarySection(ReportDocument &document, const ReportContext &context);
 /// The comparison table (every metric of the Compare view) and the comparison charts.
