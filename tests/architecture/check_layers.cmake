@@ -31,6 +31,8 @@ check_folder(model "model links QtCore only and nothing above it"
 check_folder(catalogs "catalogs sit below reports and ui" QtWidgets QWidget reports/ ui/ app/)
 check_folder(reports "reports sit below ui" ui/ app/)
 check_folder(ui "ui sits below app" app/)
+check_folder(tools "developer tools use QtCore and the model layer only"
+  QtGui QtWidgets QtSql QWidget QSql QPainter catalogs/ reports/ ui/ app/)
 
 if(violations)
   message(FATAL_ERROR "Layering violations:\n${violations}")

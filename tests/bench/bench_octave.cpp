@@ -1,6 +1,8 @@
 // Side by side with Octave's queueing package: the same models (benchmodels.h) timed in both, and
 // the largest relative difference between the two sets of results. Prints a Markdown table.
-// Usage: bench_octave [--octave PATH]   (scripts/bench-octave.sh runs it)
+// Usage: bench_octave [--octave PATH] [--json FILE]   (scripts/bench.sh and scripts/perfgate.sh run it)
+// --json also writes the results in Google Benchmark's JSON shape, so the performance gate
+// (tools/perfgate) reads every benchmark program the same way.
 #include "benchmodels.h"
 
 #include "queueing/approximatemva.h"
@@ -13,11 +15,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace iovplan::queueing;
@@ -91,14 +95,71 @@ double relativeDifference(double a, double b)
     return scale > 0 ? std::abs(a - b) / scale : 0.0;
 }
 
+// One model's row: our core's best time, Octave's and the largest relative difference between them.
+struct ModelRow {
+    std::string name;
+    double seconds = 0, octaveSeconds = 0, worst = 0;
+};
+
+std::string jsonString(const std::string &text)
+{
+    std::string quoted = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            quoted += '\\';
+            quoted += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            quoted += escaped;
+        } else {
+            quoted += c;
+        }
+    }
+    return quoted + '"';
+}
+
+// Google Benchmark's JSON shape (context.executable and benchmarks[] of run_type "iteration", times in
+// ms), one row per model. Our time is wall-clock time, written as both real_time and cpu_time; the gate
+// also fails a row whose largest_relative_difference exceeds 1e-9.
+bool writeJson(const std::string &path, const std::string &executable, const std::vector<ModelRow> &rows)
+{
+    std::ofstream out(path);
+    char date[64] = "";
+    const std::time_t now = std::time(nullptr);
+    std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S%z", std::localtime(&now));
+    std::string stamp = date; // "+0000" as Google Benchmark spells it: "+00:00"
+    if (stamp.size() > 5)
+        stamp.insert(stamp.size() - 2, ":");
+    out << "{\n  \"context\": {\n    \"date\": " << jsonString(stamp) << ",\n    \"executable\": " << jsonString(executable)
+        << ",\n    \"num_cpus\": " << std::thread::hardware_concurrency() << "\n  },\n  \"benchmarks\": [";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        char figures[256];
+        std::snprintf(figures, sizeof figures,
+                      "\"real_time\": %.17g, \"cpu_time\": %.17g, \"time_unit\": \"ms\", "
+                      "\"octave_time_ms\": %.17g, \"largest_relative_difference\": %.17g",
+                      rows[r].seconds * 1e3, rows[r].seconds * 1e3, rows[r].octaveSeconds * 1e3, rows[r].worst);
+        out << (r == 0 ? "\n" : ",\n") << "    {\"name\": "
+            << jsonString("octave comparison/" + rows[r].name + "/IOV Planner core")
+            << ", \"run_type\": \"iteration\", \"repetitions\": 1, \"repetition_index\": 0, \"iterations\": 1, "
+            << figures << "}";
+    }
+    out << "\n  ]\n}\n";
+    out.close();
+    return static_cast<bool>(out);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     std::string octave = "octave-cli";
+    std::string jsonPath;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::string(argv[i]) == "--octave")
             octave = argv[i + 1];
+        else if (std::string(argv[i]) == "--json")
+            jsonPath = argv[i + 1];
     }
     const auto models = iovplan::bench::benchModels();
 
@@ -121,6 +182,7 @@ int main(int argc, char **argv)
 
     std::cout << "| model | IOV Planner core (ms) | Octave queueing (ms) | Octave / ours | largest relative difference |\n"
               << "|---|---:|---:|---:|---:|\n";
+    std::vector<ModelRow> rows;
     for (std::size_t m = 0; m < models.size(); ++m) {
         double seconds = 0;
         const auto figures = ours(m, models[m], seconds);
@@ -140,6 +202,11 @@ int main(int argc, char **argv)
         std::snprintf(line, sizeof line, "| %s | %.3f | %.1f | %.0fx | %.1e |\n", models[m].name.c_str(),
                       seconds * 1e3, octaveSeconds * 1e3, octaveSeconds / seconds, worst);
         std::cout << line;
+        rows.push_back({models[m].name, seconds, octaveSeconds, worst});
+    }
+    if (!jsonPath.empty() && !writeJson(jsonPath, argv[0], rows)) {
+        std::cerr << "bench_octave: cannot write " << jsonPath << '\n';
+        return 1;
     }
     return 0;
 }
