@@ -40,19 +40,22 @@ mkdir -p "$out"
 rm -f "$out"/*.json
 files=()
 
-# run_program NAME SUFFIX: one benchmark program, its JSON written to $out/NAME$SUFFIX.json. The Google
-# Benchmark programs run with the repetitions and the min_time choices of scripts/bench.sh, the GUI
-# ones on the offscreen platform; bench_octave writes the same JSON shape with --json.
+# run_program NAME SUFFIX [FILTER]: one benchmark program, its JSON written to $out/NAME$SUFFIX.json. The
+# Google Benchmark programs run with the repetitions and the min_time choices of scripts/bench.sh (the GUI
+# ones on the offscreen platform), only the benchmarks FILTER selects when given; bench_octave writes the
+# same JSON shape with --json and always runs whole.
 run_program() {
-  local name=$1 json="$out/$1$2.json"
+  local name=$1 json="$out/$1$2.json" filter=${3:-}
   local args=(--benchmark_repetitions="$repetitions" --benchmark_out="$json" --benchmark_out_format=json)
+  [ -n "$filter" ] && args+=(--benchmark_filter="$filter")
   echo "== $name"
   case "$name" in
-    bench_queueing|bench_iov) "$bench/$name" --benchmark_min_time=0.5 "${args[@]}" "${extra[@]}" ;;
-    bench_gui|bench_canvas|bench_report) QT_QPA_PLATFORM=offscreen "$bench/$name" "${args[@]}" "${extra[@]}" ;;
+    bench_queueing|bench_iov) "$bench/$name" --benchmark_min_time=0.5 "${extra[@]}" "${args[@]}" ;;
+    bench_gui|bench_canvas|bench_report) QT_QPA_PLATFORM=offscreen "$bench/$name" "${extra[@]}" "${args[@]}" ;;
     bench_octave) "$bench/bench_octave" --json "$json" ;;
   esac || {
-    echo "perfgate.sh: $name failed${3:-}" >&2
+    echo "perfgate.sh: $name failed" >&2
+    [ "$name" = bench_octave ] && echo "(is octave-queueing installed? scripts/deps.sh installs it)" >&2
     exit 1
   }
   files+=("$json")
@@ -60,9 +63,7 @@ run_program() {
 
 programs=(bench_queueing bench_iov bench_gui bench_canvas bench_report bench_octave)
 for program in "${programs[@]}"; do
-  hint=""
-  [ "$program" = bench_octave ] && hint=" (is octave-queueing installed? scripts/deps.sh installs it)"
-  run_program "$program" "" "$hint"
+  run_program "$program" ""
 done
 
 echo
@@ -72,22 +73,23 @@ if [ "$update" = 1 ]; then
   echo "Review it: git diff $baseline"
   exit 0
 fi
+rerun_list="$out/rerun.tsv"
 compare() {
-  "$gate" compare --baseline "$baseline" --threshold "$threshold" "${files[@]}"
+  "$gate" compare --baseline "$baseline" --threshold "$threshold" --rerun-list "$rerun_list" "${files[@]}"
 }
 status=0
-report=$(compare) || status=$?
-echo "$report"
-# A regression must survive a second run: the programs with a REGRESSION row run once more and each
-# benchmark keeps the faster of its two figures (iovplan-perfgate merges files by minimum). A real
-# slowdown shows in both runs; a noisy neighbour on this shared machine rarely hits the same row twice.
-regressed=$(echo "$report" | awk '$NF == "REGRESSION" { print $1 }' | sort -u)
-if [ "$status" = 1 ] && [ -n "$regressed" ]; then
+compare || status=$?
+# A regression must survive a second run: each program with REGRESSION rows runs again, only those
+# benchmarks, in a fresh process, and each keeps the faster of its two figures (iovplan-perfgate merges
+# files by minimum). A real slowdown shows in both runs; a noisy neighbour on this shared machine, or a
+# heap left fragmented by the benchmarks that ran before, rarely hits the same row twice.
+if [ "$status" = 1 ] && [ -s "$rerun_list" ]; then
   echo
-  echo "Confirming by running again: $(echo $regressed)"
-  for program in $regressed; do
-    run_program "$program" ".rerun" ""
-  done
+  echo "Confirming the regressions: running them again, alone"
+  # Read on fd 3: bench_octave's Octave would otherwise read the rest of the list from stdin.
+  while IFS=$'\t' read -r -u 3 program filter; do
+    run_program "$program" ".rerun" "$filter"
+  done 3< "$rerun_list"
   echo
   status=0
   compare || status=$?

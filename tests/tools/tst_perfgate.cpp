@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -119,7 +120,10 @@ private Q_SLOTS:
     void realPerformanceDocumentParses();
     void realGoogleBenchmarkOutput();
     void program_data();
+    void rerunRequestsSelectExactlyTheRegressions_data();
+    void rerunRequestsSelectExactlyTheRegressions();
     void program();
+    void programRerunList();
     void programUpdate();
 };
 
@@ -587,6 +591,76 @@ void TestPerfgate::program()
                      }),
             qPrintable(run.out));
     }
+}
+
+void TestPerfgate::rerunRequestsSelectExactlyTheRegressions_data()
+{
+    // Names as Google Benchmark spells them, with characters that are special in a regular expression.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("lookalike"); // a name the filter must not select
+    QTest::newRow("plain") << QStringLiteral("BM_PaintFit") << QStringLiteral("BM_PaintFit/2");
+    QTest::newRow("slashes, colons, commas, spaces")
+        << QStringLiteral("generated IB software IOV/cost::rollUp/10000")
+        << QStringLiteral("generated IB software IOV/cost::rollUp/100000");
+    QTest::newRow("dot, plus, parentheses, brackets")
+        << QStringLiteral("solve (auto: MVA+1) [x.y]/end to end")
+        << QStringLiteral("solve (auto: MVA+1) [xzy]/end to end");
+    QTest::newRow("bar, star, question, caret, dollar, braces, backslash")
+        << QStringLiteral("a|b*c?^d$e{2}\\f") << QStringLiteral("a");
+}
+
+void TestPerfgate::rerunRequestsSelectExactlyTheRegressions()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, lookalike);
+    const QString other = QStringLiteral("BM_Other/3");
+    const BenchmarkResults results = parsed({ row(name, 30), row(other, 30), row(QStringLiteral("steady"), 10) });
+    QVERIFY2(results.error.isEmpty(), qPrintable(results.error));
+    const Comparison comparison = compare(
+        baselineOf({ { QStringLiteral("bench_toy"), name, QStringLiteral("cpu"), 10 },
+            { QStringLiteral("bench_toy"), other, QStringLiteral("cpu"), 10 },
+            { QStringLiteral("bench_toy"), QStringLiteral("steady"), QStringLiteral("cpu"), 10 } }),
+        results, 20);
+    const QList<RerunRequest> requests = rerunRequests(comparison);
+    QCOMPARE(requests.size(), 1); // one program, both of its regressions in one filter
+    QCOMPARE(requests.at(0).program, QStringLiteral("bench_toy"));
+    // Google Benchmark reads the filter as a POSIX extended expression; for these escapes PCRE agrees.
+    const QRegularExpression filter(requests.at(0).benchmarkFilter);
+    QVERIFY2(filter.isValid(), qPrintable(requests.at(0).benchmarkFilter));
+    QVERIFY2(filter.match(name).hasMatch(), qPrintable(requests.at(0).benchmarkFilter));
+    QVERIFY(filter.match(other).hasMatch());
+    QVERIFY2(!filter.match(lookalike).hasMatch(), qPrintable(requests.at(0).benchmarkFilter));
+    QVERIFY(!filter.match(QStringLiteral("steady")).hasMatch()); // ok rows are not run again
+
+    // Nothing regressed: nothing to run again.
+    QVERIFY(rerunRequests(compare(baselineOf({ { QStringLiteral("bench_toy"), name, QStringLiteral("cpu"), 30 } }),
+                              parsed({ row(name, 30) }), 20))
+                .isEmpty());
+}
+
+void TestPerfgate::programRerunList()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString list = dir.filePath(QStringLiteral("rerun.tsv"));
+    const QStringList results
+        = { dataDir + QStringLiteral("bench_queueing.json"), dataDir + QStringLiteral("bench_octave.json") };
+    const RunResult regressed = runGate(QStringList { QStringLiteral("compare"), QStringLiteral("--baseline"),
+                                            dataDir + QStringLiteral("baseline-faster.md"),
+                                            QStringLiteral("--rerun-list"), list }
+        + results);
+    QVERIFY2(regressed.exitCode == 1, qPrintable(regressed.out + regressed.err));
+    const QString lines = QString::fromUtf8(readAll(list));
+    QVERIFY2(lines.startsWith(QStringLiteral("bench_queueing\t^(")), qPrintable(lines));
+    QVERIFY2(lines.contains(QStringLiteral("bardSchweitzer/20 classes x 200/1000 stations")), qPrintable(lines));
+    QVERIFY(lines.endsWith(QStringLiteral(")$\n")));
+
+    const RunResult clean = runGate(QStringList { QStringLiteral("compare"), QStringLiteral("--baseline"),
+                                        dataDir + QStringLiteral("baseline.md"), QStringLiteral("--rerun-list"), list }
+        + results);
+    QVERIFY2(clean.exitCode == 0, qPrintable(clean.out + clean.err));
+    QVERIFY(QFile::exists(list));
+    QCOMPARE(readAll(list), QByteArray()); // written, and empty: nothing to confirm
 }
 
 void TestPerfgate::programUpdate()

@@ -35,6 +35,20 @@ QString changeText(const std::optional<double> &percent)
         + QString::number(rounded == 0 ? 0.0 : rounded, 'f', 1) + QLatin1Char('%');
 }
 
+// `name` as a POSIX extended regular expression that matches only itself: Google Benchmark's filter
+// syntax. Names hold spaces, '/', ':', ',' and, in principle, any of the special characters.
+QString literalPattern(const QString &name)
+{
+    static const QString special = QStringLiteral(".[]{}()\\*+?^$|");
+    QString pattern;
+    for (const QChar c : name) {
+        if (special.contains(c))
+            pattern += QLatin1Char('\\');
+        pattern += c;
+    }
+    return pattern;
+}
+
 } // namespace
 
 QString verdictName(Verdict verdict)
@@ -114,6 +128,22 @@ Comparison compare(const Baseline &baseline, const BenchmarkResults &results, do
     comparison.passed = std::none_of(comparison.rows.cbegin(), comparison.rows.cend(),
         [](const ComparisonRow &row) { return failsGate(row.verdict); });
     return comparison;
+}
+
+QList<RerunRequest> rerunRequests(const Comparison &comparison)
+{
+    QList<RerunRequest> requests;
+    QHash<QString, QStringList> patternsOf;
+    for (const ComparisonRow &row : comparison.rows) {
+        if (row.verdict != Verdict::Regression)
+            continue;
+        if (!patternsOf.contains(row.program))
+            requests.append({ row.program, {} });
+        patternsOf[row.program].append(literalPattern(row.benchmark));
+    }
+    for (RerunRequest &request : requests)
+        request.benchmarkFilter = QStringLiteral("^(%1)$").arg(patternsOf.value(request.program).join(QLatin1Char('|')));
+    return requests;
 }
 
 QString renderComparison(const Comparison &comparison)

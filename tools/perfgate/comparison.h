@@ -58,6 +58,17 @@ struct Comparison
 [[nodiscard]] Comparison compare(
     const Baseline &baseline, const BenchmarkResults &results, double thresholdPercent);
 
+/// A program whose benchmarks regressed, and a Google Benchmark filter that selects exactly those rows.
+struct RerunRequest
+{
+    QString program;
+    QString benchmarkFilter; ///< "^(name1|name2)$", POSIX extended syntax with the names escaped
+};
+
+/// One request per program with REGRESSION rows, in the comparison's order: the script runs each again,
+/// alone in a fresh process, to confirm (a benchmark's figure can depend on what ran before it).
+[[nodiscard]] QList<RerunRequest> rerunRequests(const Comparison &comparison);
+
 /// The comparison as aligned plain-text columns, failure details and a summary line.
 [[nodiscard]] QString renderComparison(const Comparison &comparison);
 

@@ -1,6 +1,6 @@
 // iovplan-perfgate: the performance gate's commands (docs/PERFORMANCE.md, "How to reproduce and the
 // performance gate"). scripts/perfgate.sh runs the benchmarks and then this.
-//   iovplan-perfgate compare --baseline docs/PERFORMANCE.md [--threshold 20] RESULTS.json...
+//   iovplan-perfgate compare --baseline docs/PERFORMANCE.md [--threshold 20] [--rerun-list FILE] RESULTS.json...
 //   iovplan-perfgate update --baseline docs/PERFORMANCE.md RESULTS.json...
 // Exit codes: 0 clean, 1 the gate failed (regression, missing, failed or inaccurate row), 2 usage or file
 // error.
@@ -27,11 +27,14 @@ constexpr int exitGateFailed = 1;
 constexpr int exitUsage = 2;
 
 const char usage[]
-    = "usage: iovplan-perfgate compare --baseline PERFORMANCE.md [--threshold PERCENT] RESULTS.json...\n"
+    = "usage: iovplan-perfgate compare --baseline PERFORMANCE.md [--threshold PERCENT] [--rerun-list FILE]\n"
+      "                                RESULTS.json...\n"
       "       iovplan-perfgate update --baseline PERFORMANCE.md RESULTS.json...\n"
       "compare: one row per benchmark and a summary; exit 0 clean, 1 on a regression (slower by more than\n"
       "         the threshold, default 20), a missing, failed or inaccurate benchmark, 2 on a usage or file "
       "error.\n"
+      "         --rerun-list writes one line per program with regressions: PROGRAM<TAB>FILTER, a\n"
+      "         --benchmark_filter selecting exactly those benchmarks (empty file when there are none).\n"
       "update:  rewrites only the baseline block of PERFORMANCE.md with these results.\n";
 
 struct Arguments
@@ -39,6 +42,7 @@ struct Arguments
     QString command;
     QString baselinePath;
     double thresholdPercent = 20;
+    QString rerunListPath; ///< compare only: where the regressed benchmarks' filters go
     QStringList resultPaths;
     QString error;
 };
@@ -73,6 +77,12 @@ Arguments parseArguments(const QStringList &arguments)
                 parsed.error = QStringLiteral("--threshold needs a non-negative number of percent");
                 return parsed;
             }
+        } else if (argument == QLatin1String("--rerun-list") && parsed.command == QLatin1String("compare")) {
+            if (!hasValue) {
+                parsed.error = QStringLiteral("--rerun-list needs a file");
+                return parsed;
+            }
+            parsed.rerunListPath = arguments.at(++i);
         } else if (argument.startsWith(QLatin1String("--"))) {
             parsed.error = QStringLiteral("unknown option \"%1\"").arg(argument);
             return parsed;
@@ -120,6 +130,14 @@ int runCompare(const Arguments &arguments, QTextStream &out, QTextStream &err)
         return fail(err, results.error, exitUsage);
     const Comparison comparison = compare(baseline, results, arguments.thresholdPercent);
     out << renderComparison(comparison);
+    if (!arguments.rerunListPath.isEmpty()) {
+        QByteArray lines;
+        for (const RerunRequest &request : rerunRequests(comparison))
+            lines += (request.program + QLatin1Char('\t') + request.benchmarkFilter + QLatin1Char('\n')).toUtf8();
+        const QString writeError = iovplan::io::writeFileAtomically(arguments.rerunListPath, lines);
+        if (!writeError.isEmpty())
+            return fail(err, writeError, exitUsage);
+    }
     if (baseline.entries.isEmpty())
         out << "The baseline in " << arguments.baselinePath
             << " is empty: record one on a quiet machine with scripts/perfgate.sh --update.\n";
