@@ -17,10 +17,12 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace iovplan;
 
@@ -215,13 +217,26 @@ void TestSweepDialog::capacitySearchFindsAnswer()
 
 void TestSweepDialog::capacitySearchCancel()
 {
-    // Cancelled straight after Run: the background evaluation of the whole 128-server design comes first,
-    // so the search sees the request at its first report and stops after one evaluation.
+    // Cancelled before the search starts: the search sees the request at its first report (after the
+    // evaluation of the whole 128-server design) and stops after one evaluation. Every thread of the
+    // global pool is held until the cancel has been requested, so the search cannot get ahead of it (on
+    // an idle machine it once finished three evaluations between run() and cancel()).
     const design::Scenario s = testing::exampleScenario(QStringLiteral("IB software IOV"));
     ui::CapacitySearchDialog dialog(s, catalog());
     QSignalSpy finished(&dialog, &ui::CapacitySearchDialog::searchFinished);
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    QSemaphore holding, released;
+    for (int i = 0; i < threads; ++i) {
+        pool->start([&holding, &released] {
+            holding.release();
+            released.acquire();
+        });
+    }
+    holding.acquire(threads);
     dialog.run();
     dialog.cancel();
+    released.release(threads);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, sweepTimeoutMs);
     QVERIFY(dialog.metrics()->capacitySearchCancelled);
     QCOMPARE(dialog.evaluationsDone(), 1);
