@@ -134,9 +134,6 @@ Baseline parseBaseline(const QByteArray &markdown, const QString &fileName)
     const QStringList lines
         = QString::fromUtf8(markdown.mid(span.start, span.end - span.start)).split(QLatin1Char('\n'));
     static const QRegularExpression separatorCell(QStringLiteral("^:?-+:?$"));
-    // "1,200" would read as 1200 in the C locale: the table writes plain numbers only.
-    QLocale plainNumbers = QLocale::c();
-    plainNumbers.setNumberOptions(QLocale::RejectGroupSeparator);
     enum class Expect { Header, Separator, Rows } expect = Expect::Header;
     QHash<QString, int> seenOnLine;
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -178,12 +175,12 @@ Baseline parseBaseline(const QByteArray &markdown, const QString &fileName)
             return fail(QStringLiteral("the program and the benchmark must not be empty"));
         if (entry.measure != QLatin1String("cpu") && entry.measure != QLatin1String("real"))
             return fail(QStringLiteral("measure \"%1\" is neither \"cpu\" nor \"real\"").arg(entry.measure));
-        bool ok = false;
-        entry.milliseconds = plainNumbers.toDouble(row.cells.at(3), &ok);
-        if (!ok || !std::isfinite(entry.milliseconds) || entry.milliseconds < 0)
+        const std::optional<double> milliseconds = parseNonNegativeNumber(row.cells.at(3));
+        if (!milliseconds)
             return fail(QStringLiteral("baseline \"%1\" is not a non-negative number of milliseconds")
                             .arg(row.cells.at(3)));
-        const QString key = entry.program + QLatin1Char('\n') + entry.benchmark;
+        entry.milliseconds = *milliseconds;
+        const QString key = benchmarkKey(entry.program, entry.benchmark);
         if (seenOnLine.contains(key))
             return fail(QStringLiteral("%1 / %2 is already on line %3")
                             .arg(entry.program, entry.benchmark)
@@ -195,6 +192,17 @@ Baseline parseBaseline(const QByteArray &markdown, const QString &fileName)
         baseline.error = fileName + QLatin1Char(':') + QString::number(span.firstLine)
             + QStringLiteral(": the baseline table has a header but no separator row");
     return baseline;
+}
+
+std::optional<double> parseNonNegativeNumber(const QString &text)
+{
+    QLocale plainNumbers = QLocale::c();
+    plainNumbers.setNumberOptions(QLocale::RejectGroupSeparator);
+    bool ok = false;
+    const double number = plainNumbers.toDouble(text, &ok);
+    if (!ok || !std::isfinite(number) || number < 0)
+        return std::nullopt;
+    return number;
 }
 
 QString formatMilliseconds(double milliseconds)

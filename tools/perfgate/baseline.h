@@ -18,6 +18,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace iovplan::perfgate {
 
 /// The two marker lines (without their line ends).
@@ -56,6 +58,10 @@ struct UpdatedDocument
 /// Replaces what lies between the marker lines by `block`; every byte outside stays as it was.
 [[nodiscard]] UpdatedDocument replaceBaselineBlock(
     const QByteArray &markdown, const QString &fileName, const QByteArray &block);
+
+/// A finite, non-negative number written plainly ("12.5"; never "1,200", which the C locale would read
+/// as 1200), or nothing.
+[[nodiscard]] std::optional<double> parseNonNegativeNumber(const QString &text);
 
 /// The figure as the table spells it: four significant digits, never in exponent notation.
 [[nodiscard]] QString formatMilliseconds(double milliseconds);

@@ -29,11 +29,6 @@ std::optional<double> millisecondsPer(const QString &unit)
     return std::nullopt;
 }
 
-QString keyOf(const BenchmarkTime &time)
-{
-    return time.program + QLatin1Char('\n') + time.benchmark;
-}
-
 // Folds `next` into `into` (same program and benchmark): fastest time, any failure, worst accuracy.
 void merge(BenchmarkTime &into, const BenchmarkTime &next)
 {
@@ -52,7 +47,7 @@ void merge(BenchmarkTime &into, const BenchmarkTime &next)
 // Appends `time` to `results`, or merges it into the entry of the same key.
 void add(BenchmarkResults &results, QHash<QString, qsizetype> &index, const BenchmarkTime &time)
 {
-    const QString key = keyOf(time);
+    const QString key = benchmarkKey(time.program, time.benchmark);
     const auto found = index.constFind(key);
     if (found == index.constEnd()) {
         index.insert(key, results.times.size());
@@ -83,6 +78,11 @@ NumberField numberField(const QJsonObject &row, const QString &key)
 }
 
 } // namespace
+
+QString benchmarkKey(const QString &program, const QString &benchmark)
+{
+    return program + QLatin1Char('\n') + benchmark;
+}
 
 QString measureOf(const QString &benchmarkName)
 {

@@ -47,6 +47,10 @@ struct BenchmarkResults
 /// Reads and merges several result files (the same program and benchmark twice keeps the minimum).
 [[nodiscard]] BenchmarkResults readBenchmarkResults(const QStringList &paths);
 
+/// One benchmark's identity across result files and the baseline: program and row name ('\n' cannot
+/// occur in either).
+[[nodiscard]] QString benchmarkKey(const QString &program, const QString &benchmark);
+
 /// "real" when Google Benchmark's name suffix says wall-clock time was measured, else "cpu".
 [[nodiscard]] QString measureOf(const QString &benchmarkName);
 

@@ -15,11 +15,6 @@ namespace {
 // exactly 20 in binary floating point.
 constexpr double thresholdTolerancePercent = 1e-9;
 
-QString keyOf(const QString &program, const QString &benchmark)
-{
-    return program + QLatin1Char('\n') + benchmark;
-}
-
 QString optionalMilliseconds(const std::optional<double> &milliseconds)
 {
     return milliseconds ? formatMilliseconds(*milliseconds) : QStringLiteral("-");
@@ -84,11 +79,11 @@ Comparison compare(const Baseline &baseline, const BenchmarkResults &results, do
     comparison.thresholdPercent = thresholdPercent;
     QHash<QString, qsizetype> baselineIndex;
     for (qsizetype i = 0; i < baseline.entries.size(); ++i)
-        baselineIndex.insert(keyOf(baseline.entries.at(i).program, baseline.entries.at(i).benchmark), i);
+        baselineIndex.insert(benchmarkKey(baseline.entries.at(i).program, baseline.entries.at(i).benchmark), i);
 
     QHash<QString, bool> measured;
     for (const BenchmarkTime &time : results.times) {
-        const QString key = keyOf(time.program, time.benchmark);
+        const QString key = benchmarkKey(time.program, time.benchmark);
         measured.insert(key, true);
         ComparisonRow row { time.program, time.benchmark, time.measure, {}, {}, {}, Verdict::Ok, {} };
         const auto found = baselineIndex.constFind(key);
@@ -120,7 +115,7 @@ Comparison compare(const Baseline &baseline, const BenchmarkResults &results, do
         comparison.rows.append(row);
     }
     for (const BaselineEntry &entry : baseline.entries) {
-        if (measured.contains(keyOf(entry.program, entry.benchmark)))
+        if (measured.contains(benchmarkKey(entry.program, entry.benchmark)))
             continue;
         comparison.rows.append({ entry.program, entry.benchmark, entry.measure, entry.milliseconds, {}, {},
             Verdict::Missing, QStringLiteral("in the baseline but not measured (dropped or renamed?)") });

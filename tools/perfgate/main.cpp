@@ -12,11 +12,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QLocale>
 #include <QStringList>
 #include <QTextStream>
 
-#include <cmath>
 
 using namespace iovplan::perfgate;
 
@@ -69,14 +67,13 @@ Arguments parseArguments(const QStringList &arguments)
             }
             parsed.baselinePath = arguments.at(++i);
         } else if (argument == QLatin1String("--threshold") && parsed.command == QLatin1String("compare")) {
-            bool ok = false;
-            QLocale plainNumbers = QLocale::c();
-            plainNumbers.setNumberOptions(QLocale::RejectGroupSeparator);
-            parsed.thresholdPercent = hasValue ? plainNumbers.toDouble(arguments.at(++i), &ok) : 0.0;
-            if (!ok || !std::isfinite(parsed.thresholdPercent) || parsed.thresholdPercent < 0) {
+            const std::optional<double> threshold
+                = hasValue ? parseNonNegativeNumber(arguments.at(++i)) : std::nullopt;
+            if (!threshold) {
                 parsed.error = QStringLiteral("--threshold needs a non-negative number of percent");
                 return parsed;
             }
+            parsed.thresholdPercent = *threshold;
         } else if (argument == QLatin1String("--rerun-list") && parsed.command == QLatin1String("compare")) {
             if (!hasValue) {
                 parsed.error = QStringLiteral("--rerun-list needs a file");
